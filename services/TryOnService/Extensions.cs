@@ -1,0 +1,41 @@
+using Commerce.ServiceDefaults.Messaging;
+using Commerce.ServiceDefaults.Storage;
+using Commerce.TryOn.Domain.Body;
+using Commerce.TryOn.Domain.Pipeline;
+using Commerce.TryOn.Domain.Sizing;
+using Commerce.TryOn.Inference;
+using Commerce.TryOn.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.TryOn;
+
+public static class Extensions
+{
+    public const string ServiceName = "tryon";
+
+    public static IHostApplicationBuilder AddTryOnService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<TryOnSettings>(builder.Configuration.GetSection(TryOnSettings.SectionName));
+        var dbPath = builder.DataFilePath("tryon.db");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new TryOnStore(new SqliteDatabase(dbPath, TryOnStore.Schema), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<SizeAdvisor>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<TryOnSettings>>().Value;
+            var env = sp.GetRequiredService<IHostEnvironment>();
+            var dir = Path.IsPathRooted(settings.ModelsDir) ? settings.ModelsDir : Path.Combine(env.ContentRootPath, settings.ModelsDir);
+            return new BodyAnalyzer(
+                new PersonSegmenter(Path.Combine(dir, "selfie_segmentation.tflite")),
+                new PoseEstimator(Path.Combine(dir, settings.PoseModel)));
+        });
+        builder.Services.TryAddSingleton<InferenceHostPending>();
+        builder.Services.TryAddSingleton<IGarmentClassifier>(sp => sp.GetRequiredService<InferenceHostPending>());
+        builder.Services.TryAddSingleton<ITryOnComposer>(sp => sp.GetRequiredService<InferenceHostPending>());
+        builder.Services.AddSingleton<TryOnPipeline>();
+        builder.Services.AddHostedService<ExpirySweeper>();
+        builder.AddCommerceBus(ServiceName);
+        return builder;
+    }
+}
