@@ -1,0 +1,9 @@
+namespace Commerce.CsAgent.Domain.Evidence;
+
+public enum ImageFormat
+{
+    Unknown,
+    Jpeg,
+    Png,
+    WebP,
+}

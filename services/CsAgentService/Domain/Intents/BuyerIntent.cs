@@ -1,0 +1,14 @@
+namespace Commerce.CsAgent.Domain.Intents;
+
+public enum BuyerIntent
+{
+    ProductFact,
+    SizeAdvice,
+    OrderStatus,
+    Shipping,
+    ReturnPolicy,
+    RefundRequest,
+    Complaint,
+    ChitChat,
+    OutOfScope,
+}
