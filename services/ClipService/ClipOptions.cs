@@ -1,0 +1,31 @@
+namespace Commerce.Clip;
+
+/// <summary>Configuration section "Clip".</summary>
+public sealed class ClipOptions
+{
+    public const string SectionName = "Clip";
+
+    /// <summary>Root folder of the blob store (filesystem); relative to the data folder when not rooted.</summary>
+    public string BlobRoot { get; set; } = "blobs";
+
+    /// <summary>clip_scorer for in-process scoring; relative to the content root when not rooted.</summary>
+    public string ModelPath { get; set; } = "../../eng/artifacts/model-repository/clip_scorer/1/model.onnx";
+
+    /// <summary>Score clip_scorer (and embed frames) on InferenceHost instead of in-process.</summary>
+    public bool UseInferenceHost { get; set; }
+
+    /// <summary>How often the worker looks for due jobs when nothing woke it.</summary>
+    public int PollIntervalMs { get; set; } = 1000;
+
+    /// <summary>Longest wait between two attempts of a job whose scorer is unavailable.</summary>
+    public int MaxRetryDelayMs { get; set; } = 60_000;
+
+    /// <summary>Segments scoring below this are not worth a clip.</summary>
+    public double MinScore { get; set; } = 0.2;
+
+    /// <summary>A transcript may run this much past the end of the video (ASR end times are approximate).</summary>
+    public double TranscriptToleranceSeconds { get; set; } = 2;
+
+    /// <summary>Longest session accepted (4 hours, as the proto states).</summary>
+    public int MaxSessionSeconds { get; set; } = 14_400;
+}
