@@ -1,0 +1,45 @@
+namespace Commerce.Bidding.Domain;
+
+/// <summary>Tuning of the <see cref="PacingController"/>; the defaults are what the simulator evaluation passes with.</summary>
+public sealed record PacingSettings
+{
+    /// <summary>Multiplier of a campaign's first day: bid exactly the target-CPA value of the impression.</summary>
+    public double ColdStartMultiplier { get; init; } = 1.0;
+
+    public double MinMultiplier { get; init; } = 0.02;
+
+    /// <summary>Bid cap relative to the target-CPA value: never more than this many times what an impression is worth.</summary>
+    public double MaxMultiplier { get; init; } = 3.0;
+
+    /// <summary>Step of the dual descent (log multiplier per log of planned/actual spend).</summary>
+    public double LearningRate { get; init; } = 0.4;
+
+    /// <summary>Faster learning while a cold-started campaign finds its level.</summary>
+    public double ColdStartLearningRate { get; init; } = 0.6;
+
+    public int ColdStartIntervals { get; init; } = 8;
+
+    /// <summary>Largest change of the log multiplier in one interval.</summary>
+    public double MaxStep { get; init; } = 0.5;
+
+    /// <summary>Added to planned and actual spend (as a share of a flat interval's budget) so empty intervals do not explode the ratio.</summary>
+    public double SpendFloorShare { get; init; } = 0.2;
+
+    /// <summary>Weight of a flat curve blended into yesterday's traffic curve.</summary>
+    public double FlatForecastWeight { get; init; } = 0.2;
+
+    /// <summary>Share of the day's remaining traffic the plan leaves as a margin, so the budget is spent by then.</summary>
+    public double FinishAheadShare { get; init; } = 0.4;
+
+    /// <summary>How much faster the controller reacts at the day's end than at its start (1 + boost times).</summary>
+    public double LateBoost { get; init; } = 4;
+
+    /// <summary>Exponent of the warm start's correction for yesterday's unspent share.</summary>
+    public double UnderspendCorrection { get; init; } = 0.5;
+
+    /// <summary>Highest actual/target cost ratio tolerated before the multiplier is pulled down.</summary>
+    public double CostRatioLimit { get; init; } = 0.99;
+
+    /// <summary>Exponent of the pull-down when the cost ratio passes its limit.</summary>
+    public double GoalCorrection { get; init; } = 1.5;
+}
