@@ -1,0 +1,45 @@
+using Commerce.Protos.Onboarding.V1;
+using Commerce.Protos.Type.V1;
+using Commerce.ServiceDefaults.Identity;
+using Commerce.TestSupport;
+using Grpc.Core;
+
+namespace Commerce.Fleet.Tests;
+
+/// <summary>A merchant made for one test through the gateway: applied, verified, trial store open, its own token.</summary>
+public sealed record FleetMerchant(string MerchantId, string StoreId, string Token)
+{
+    public Metadata Headers => new() { { "authorization", "Bearer " + Token } };
+
+    public static async Task<FleetMerchant> OpenTrialStoreAsync(string storeName)
+    {
+        var userId = $"applicant-{Guid.NewGuid():N}";
+        var applicantHeaders = new Metadata { { "authorization", "Bearer " + FleetUnderTest.Tokens.Mint(userId, CallerRole.Buyer) } };
+        using var channel = FleetUnderTest.GatewayChannel();
+        var onboarding = new MerchantOnboardingService.MerchantOnboardingServiceClient(channel);
+        var primary = new CategoryPath();
+        primary.Levels.Add("Women's Clothing");
+        var application = (await onboarding.ApplyMerchantAsync(new ApplyMerchantRequest
+        {
+            RequestId = Guid.NewGuid().ToString("N"), BusinessName = storeName + " Ltd", StoreName = storeName,
+            BusinessType = BusinessType.Individual, LegalRepresentativeName = "Lin Mei", ContactPhone = "+8613800138000",
+            PrimaryCategory = primary,
+        }, applicantHeaders)).Application;
+        await onboarding.SubmitVerificationAsync(new SubmitVerificationRequest
+        {
+            ApplicationId = application.ApplicationId,
+            BusinessLicenceNumber = IdentityNumbers.BusinessLicence(Random.Shared.Next(1, 99_999_999)),
+            LegalRepresentativeIdNumber = IdentityNumbers.ResidentId(),
+        }, applicantHeaders);
+
+        // The merchant's token after sign-up carries its merchant id, as the platform's identity service would issue.
+        var token = FleetUnderTest.Tokens.Mint(userId, CallerRole.Merchant, application.MerchantId);
+        var merchantHeaders = new Metadata { { "authorization", "Bearer " + token } };
+        var opened = await Eventually.ThatAsync(async () =>
+        {
+            var current = (await onboarding.GetApplicationAsync(new GetApplicationRequest { ApplicationId = application.ApplicationId }, merchantHeaders)).Application;
+            return current.Stage == OnboardingStage.Trial && current.StoreId.Length > 0 ? current : null;
+        }, TimeSpan.FromSeconds(60), "the trial store opens");
+        return new FleetMerchant(application.MerchantId, opened.StoreId, token);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Commerce.LoadTests;
+
+/// <summary>
+/// <c>dotnet run --project tests/LoadTests -c Release -- [--gateway http://localhost:5101] [--key-file F] [--mode closed|open]
+/// [--callers 16] [--rate 200] [--duration 30] [--warmup 5] [--seed 42] [--out eng/artifacts/load]</c>.
+/// Without --gateway the fleet is started through the AppHost (Aspire.Hosting.Testing) and stopped at the end.
+/// </summary>
+public sealed record LoadOptions
+{
+    public string? Gateway { get; init; }
+    public string? KeyFile { get; init; }
+    public string Mode { get; init; } = "closed";
+    public int Callers { get; init; } = 16;
+    public double Rate { get; init; } = 200;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public int Seed { get; init; } = 42;
+    public string OutputDir { get; init; } = Path.Combine("eng", "artifacts", "load");
+    public string? Only { get; init; }
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--gateway" => options with { Gateway = value },
+                "--key-file" => options with { KeyFile = value },
+                "--mode" => options with { Mode = value is "open" or "closed" ? value : throw new ArgumentException("--mode is open or closed") },
+                "--callers" => options with { Callers = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--out" => options with { OutputDir = value },
+                "--only" => options with { Only = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+}
