@@ -123,32 +123,54 @@ public sealed class OnboardingSagaStore(OnboardingDatabase db, Outbox outbox, Ti
             while (reader.Read()) due.Add(reader.GetString(0));
         }
 
-        var done = 0;
-        foreach (var id in due)
+        // The due rows in one durable commit: under a burst a commit per store was the sweep's cost. If the batch fails,
+        // each row gets its own transaction so one bad row cannot hold the others back.
+        int done;
+        try
         {
+            done = 0;
             using var tx = connection.BeginTransaction();
-            var application = Read(connection, tx, id);
-            if (application is null || application.Stage != OnboardingStage.Verified) continue;
-            var now = time.GetUtcNow();
-            var storeId = "sto_" + Guid.NewGuid().ToString("N")[..16];
-            connection.Exec("""
-                INSERT INTO stores (store_id, merchant_id, application_id, name, status, category, created_at, joined_at)
-                VALUES ($id, $m, $a, $n, $s, $c, $at, $j)
-                """, tx, ("$id", storeId), ("$m", application.MerchantId), ("$a", id), ("$n", application.StoreName),
-                ("$s", (int)StoreState.Trial), ("$c", JsonSerializer.Serialize(application.PrimaryCategory)), ("$at", Sql.Ms(now)),
-                ("$j", Sql.Ms(application.CreatedAt)));
-            Move(connection, tx, application, OnboardingStage.Trial, "trial store opened without deposit", now, ("store_id", storeId));
-            outbox.Enqueue(connection, tx, new MerchantActivated
+            foreach (var id in due)
             {
-                MerchantId = application.MerchantId, StoreId = storeId, StoreName = application.StoreName, IsTrial = true, OccurredAt = now,
-            });
-            if (Programmes.OnTrialOpened(application.CreatedAt, now) is { } grant) Grant(connection, tx, storeId, application.MerchantId, grant);
+                if (TryOpenTrialStore(connection, tx, id)) done++;
+            }
+
             tx.Commit();
-            done++;
+        }
+        catch (SqliteException) when (due.Count > 1)
+        {
+            done = 0;
+            foreach (var id in due)
+            {
+                using var tx = connection.BeginTransaction();
+                if (TryOpenTrialStore(connection, tx, id)) done++;
+                tx.Commit();
+            }
         }
 
         if (done > 0) outbox.Wake();
         return done;
+    }
+
+    private bool TryOpenTrialStore(SqliteConnection connection, SqliteTransaction tx, string applicationId)
+    {
+        var application = Read(connection, tx, applicationId);
+        if (application is null || application.Stage != OnboardingStage.Verified) return false;
+        var now = time.GetUtcNow();
+        var storeId = "sto_" + Guid.NewGuid().ToString("N")[..16];
+        connection.Exec("""
+            INSERT INTO stores (store_id, merchant_id, application_id, name, status, category, created_at, joined_at)
+            VALUES ($id, $m, $a, $n, $s, $c, $at, $j)
+            """, tx, ("$id", storeId), ("$m", application.MerchantId), ("$a", applicationId), ("$n", application.StoreName),
+            ("$s", (int)StoreState.Trial), ("$c", JsonSerializer.Serialize(application.PrimaryCategory)), ("$at", Sql.Ms(now)),
+            ("$j", Sql.Ms(application.CreatedAt)));
+        Move(connection, tx, application, OnboardingStage.Trial, "trial store opened without deposit", now, ("store_id", storeId));
+        outbox.Enqueue(connection, tx, new MerchantActivated
+        {
+            MerchantId = application.MerchantId, StoreId = storeId, StoreName = application.StoreName, IsTrial = true, OccurredAt = now,
+        });
+        if (Programmes.OnTrialOpened(application.CreatedAt, now) is { } grant) Grant(connection, tx, storeId, application.MerchantId, grant);
+        return true;
     }
 
     /// <summary>Saga timeout: applications not verified by their expiry time expire. Run by the sweeper.</summary>

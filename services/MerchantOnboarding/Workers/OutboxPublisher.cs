@@ -47,13 +47,28 @@ public sealed class OutboxPublisher(OnboardingDatabase db, Outbox outbox, IBus b
             while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
         }
 
-        foreach (var (seq, typeName, body) in rows)
+        if (rows.Count == 0) return 0;
+        long lastPublished = 0;
+        try
         {
-            var type = Outbox.ResolveType(typeName);
-            var message = JsonSerializer.Deserialize(body, type, Outbox.Json)!;
-            await bus.Publish(message, type, cancellationToken);
-            using var connection = db.Open();
-            connection.Exec("UPDATE outbox SET sent_at=$at WHERE seq=$s", null, ("$at", Sql.Ms(time.GetUtcNow())), ("$s", seq));
+            foreach (var (seq, typeName, body) in rows)
+            {
+                var type = Outbox.ResolveType(typeName);
+                var message = JsonSerializer.Deserialize(body, type, Outbox.Json)!;
+                await bus.Publish(message, type, cancellationToken);
+                lastPublished = seq;
+            }
+        }
+        finally
+        {
+            // One durable commit per batch rather than per row: under a burst the per-row fsync was the publisher's
+            // bottleneck. A crash before this commit re-publishes at most one batch, with the same EventIds.
+            if (lastPublished > 0)
+            {
+                using var connection = db.Open();
+                connection.Exec("UPDATE outbox SET sent_at=$at WHERE sent_at IS NULL AND seq<=$s", null,
+                    ("$at", Sql.Ms(time.GetUtcNow())), ("$s", lastPublished));
+            }
         }
 
         return rows.Count;
