@@ -13,10 +13,27 @@ public sealed record FleetMerchant(string MerchantId, string StoreId, string Tok
 
     public static async Task<FleetMerchant> OpenTrialStoreAsync(string storeName)
     {
-        var userId = $"applicant-{Guid.NewGuid():N}";
-        var applicantHeaders = new Metadata { { "authorization", "Bearer " + FleetUnderTest.Tokens.Mint(userId, CallerRole.Buyer) } };
         using var channel = FleetUnderTest.GatewayChannel();
         var onboarding = new MerchantOnboardingService.MerchantOnboardingServiceClient(channel);
+        var (userId, application) = await ApplyAndVerifyAsync(onboarding, storeName, Random.Shared.Next(1, 99_999_999));
+
+        // The merchant's token after sign-up carries its merchant id, as the platform's identity service would issue.
+        var token = FleetUnderTest.Tokens.Mint(userId, CallerRole.Merchant, application.MerchantId);
+        var merchantHeaders = new Metadata { { "authorization", "Bearer " + token } };
+        var opened = await Eventually.ThatAsync(async () =>
+        {
+            var current = (await onboarding.GetApplicationAsync(new GetApplicationRequest { ApplicationId = application.ApplicationId }, merchantHeaders)).Application;
+            return current.Stage == OnboardingStage.Trial && current.StoreId.Length > 0 ? current : null;
+        }, TimeSpan.FromSeconds(60), "the trial store opens");
+        return new FleetMerchant(application.MerchantId, opened.StoreId, token);
+    }
+
+    /// <summary>A new applicant applies and passes verification (licence <paramref name="licenceSerial"/> must be unused); the saga takes it on to Trial.</summary>
+    public static async Task<(string UserId, Application Application)> ApplyAndVerifyAsync(
+        MerchantOnboardingService.MerchantOnboardingServiceClient onboarding, string storeName, int licenceSerial)
+    {
+        var userId = $"applicant-{Guid.NewGuid():N}";
+        var applicantHeaders = new Metadata { { "authorization", "Bearer " + FleetUnderTest.Tokens.Mint(userId, CallerRole.Buyer) } };
         var primary = new CategoryPath();
         primary.Levels.Add("Women's Clothing");
         var application = (await onboarding.ApplyMerchantAsync(new ApplyMerchantRequest
@@ -28,18 +45,9 @@ public sealed record FleetMerchant(string MerchantId, string StoreId, string Tok
         await onboarding.SubmitVerificationAsync(new SubmitVerificationRequest
         {
             ApplicationId = application.ApplicationId,
-            BusinessLicenceNumber = IdentityNumbers.BusinessLicence(Random.Shared.Next(1, 99_999_999)),
+            BusinessLicenceNumber = IdentityNumbers.BusinessLicence(licenceSerial),
             LegalRepresentativeIdNumber = IdentityNumbers.ResidentId(),
         }, applicantHeaders);
-
-        // The merchant's token after sign-up carries its merchant id, as the platform's identity service would issue.
-        var token = FleetUnderTest.Tokens.Mint(userId, CallerRole.Merchant, application.MerchantId);
-        var merchantHeaders = new Metadata { { "authorization", "Bearer " + token } };
-        var opened = await Eventually.ThatAsync(async () =>
-        {
-            var current = (await onboarding.GetApplicationAsync(new GetApplicationRequest { ApplicationId = application.ApplicationId }, merchantHeaders)).Application;
-            return current.Stage == OnboardingStage.Trial && current.StoreId.Length > 0 ? current : null;
-        }, TimeSpan.FromSeconds(60), "the trial store opens");
-        return new FleetMerchant(application.MerchantId, opened.StoreId, token);
+        return (userId, application);
     }
 }
