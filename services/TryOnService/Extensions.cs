@@ -1,3 +1,4 @@
+using Commerce.InferenceClient;
 using Commerce.ServiceDefaults.Messaging;
 using Commerce.ServiceDefaults.Storage;
 using Commerce.TryOn.Domain.Body;
@@ -30,9 +31,9 @@ public static class Extensions
                 new PersonSegmenter(Path.Combine(dir, "selfie_segmentation.tflite")),
                 new PoseEstimator(Path.Combine(dir, settings.PoseModel)));
         });
-        builder.Services.TryAddSingleton<InferenceHostPending>();
-        builder.Services.TryAddSingleton<IGarmentClassifier>(sp => sp.GetRequiredService<InferenceHostPending>());
-        builder.Services.TryAddSingleton<ITryOnComposer>(sp => sp.GetRequiredService<InferenceHostPending>());
+        builder.Services.AddInferenceClient(deadline: TimeSpan.FromSeconds(10));
+        builder.Services.TryAddSingleton<IGarmentClassifier, InferenceGarmentClassifier>();
+        builder.Services.TryAddSingleton<ITryOnComposer, InferenceTryOnComposer>();
         builder.Services.AddSingleton<TryOnPipeline>();
         builder.Services.AddHostedService<ExpirySweeper>();
         builder.AddCommerceBus(ServiceName);

@@ -8,8 +8,8 @@ using OpenCvSharp;
 namespace Commerce.TryOn.Tests;
 
 /// <summary>
-/// Geometry of the pipeline on the fixture set, composed by the TEST-ONLY <see cref="InProcessComposer"/> (InferenceHost's
-/// tryon_composer was not available to this branch). Result pictures go to eng/artifacts/tryon-results.
+/// Geometry of the pipeline on the fixture set, composed by the TEST-ONLY <see cref="InProcessComposer"/> so the geometry is
+/// measured without the host (<see cref="TryOnThroughInferenceHostTests"/> composes through InferenceHost). Result pictures go to eng/artifacts/tryon-results.
 /// </summary>
 public sealed class TryOnQualityTests
 {
