@@ -31,6 +31,7 @@ public sealed class TryOnQualityTests
             ("trousers", () => GarmentPhotos.Trousers(new Scalar(120, 60, 20)), GarmentClass.Trouser),
         };
         var ious = new List<double>();
+        var trouserIous = new List<double>();
         var minPsnr = double.MaxValue;
         foreach (var (personName, makePerson) in people)
         foreach (var (garmentName, makeGarment, cls) in garments)
@@ -47,12 +48,14 @@ public sealed class TryOnQualityTests
             var psnrBackground = Psnr(person, r.Composite, background);
             Cv2.ImWrite(Path.Combine(Results, $"{personName}-{garmentName}.png"), r.Composite);
             TestContext.Out.WriteLine($"{personName} + {garmentName}: IoU {iou:F3}, PSNR face {psnrFace:F1} dB, background {psnrBackground:F1} dB, pose {r.PoseConfidence:F2}, warnings [{string.Join(", ", r.Warnings.Select(w => w.Code))}]");
-            // Trousers are reported, not asserted: their IoU missed the threshold on person.jpg (feet together, seen from behind).
-            if (cls != GarmentClass.Trouser) ious.Add(iou);
+            ious.Add(iou);
+            if (cls == GarmentClass.Trouser) trouserIous.Add(iou);
             minPsnr = Math.Min(minPsnr, Math.Min(psnrFace, psnrBackground));
         }
 
-        TestContext.Out.WriteLine($"mean IoU over tops, dresses and coats: {ious.Average():F3} (threshold 0.7); min {ious.Min():F3}; min PSNR {minPsnr:F1} dB (threshold 40)");
+        // The threshold holds over the whole fixture set; trousers alone stay below it (feet together on person.jpg, seen
+        // from behind), which the README reports rather than hides.
+        TestContext.Out.WriteLine($"mean IoU over the fixture set: {ious.Average():F3} (threshold 0.7); trousers alone {trouserIous.Average():F3}; min {ious.Min():F3}; min PSNR {minPsnr:F1} dB (threshold 40)");
         Assert.That(ious.Average(), Is.GreaterThanOrEqualTo(0.7));
         Assert.That(minPsnr, Is.GreaterThanOrEqualTo(40));
     }

@@ -59,11 +59,30 @@ public sealed class TryOnPipeline(BodyAnalyzer analyzer, IGarmentClassifier clas
         Cv2.GaussianBlur(softMask, softMask, new Size(5, 5), 0);
         using var keep = new Mat();
         keep8.ConvertTo(keep, MatType.CV_32F, 1 / 255.0);
-        var composite = await composer.ComposeAsync(new ComposerInputs(person, garment, softMask, grid, keep), cancellationToken);
+        var composite = await ComposeWithinAsync(Cv2.BoundingRect(allowed), person, garment, softMask, grid, keep, cancellationToken);
         stages["compose"] = Lap();
 
         var coverage = Coverage(softMask, grid, keep);
         return new TryOnRendering(composite, coverage, garmentClass, confidence, poseConfidence, warnings, stages);
+    }
+
+    /// <summary>
+    /// Composes only inside <paramref name="region"/> (where the garment may land) and keeps the rest of the photo as it
+    /// was: the composer's cost grows with its input, and a person fills a fraction of a typical photo. The composer's
+    /// shading is then relative to the person's surroundings rather than to the whole scene.
+    /// </summary>
+    private async Task<Mat> ComposeWithinAsync(Rect region, Mat person, Mat garment, Mat softMask, SamplingGrid grid, Mat keep,
+        CancellationToken cancellationToken)
+    {
+        var composite = person.Clone();
+        if (region.Width == 0 || region.Height == 0) return composite;
+        using var personPart = new Mat(person, region).Clone();
+        using var keepPart = new Mat(keep, region).Clone();
+        using var gridPart = new SamplingGrid(new Mat(grid.MapX, region).Clone(), new Mat(grid.MapY, region).Clone(), grid.GarmentWidth, grid.GarmentHeight);
+        using var composed = await composer.ComposeAsync(new ComposerInputs(personPart, garment, softMask, gridPart, keepPart), cancellationToken);
+        using var target = new Mat(composite, region);
+        composed.CopyTo(target);
+        return composite;
     }
 
     /// <summary>Where the garment's alpha (warped mask, minus what stays in front) is above one half: what a viewer sees as garment.</summary>
