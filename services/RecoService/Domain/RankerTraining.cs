@@ -8,7 +8,7 @@ namespace Commerce.Reco.Domain;
 public static class RankerTraining
 {
     public static (LearnedRanker? Ranker, int Rows, double PositiveShare) Train(IReadOnlyList<CatalogItem> items,
-        IReadOnlyList<Interaction> log, ItemEmbedder embedder, IChineseTokenizer? chinese, double split = 0.8, int maxRequests = 300)
+        IReadOnlyList<Interaction> log, ItemEmbedder embedder, IChineseTokenizer? chinese, double split = 0.8, int maxRequests = int.MaxValue)
     {
         if (log.Count < 200) return (null, 0, 0);
         var ordered = log.OrderBy(x => x.At).ToList();
