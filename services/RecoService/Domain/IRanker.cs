@@ -15,7 +15,10 @@ public interface IRanker
 public sealed class HeuristicRanker : IRanker
 {
     private static readonly float[] Weights =
-        [1.0f, 1.0f, 0.6f, 0.6f, 0.8f, 0.4f, 0.3f, 0.8f, 0.3f, 0.6f, -0.2f, 0.3f, -0.01f, 0.2f, 0.5f, 0.1f, 1.0f];
+        [
+            1.0f, 1.0f, 0.6f, 0.6f, 0.8f, 0.4f, 0.3f, 0.8f, 0.3f, 0.6f, -0.2f, 0.3f, -0.01f, 0.2f, 0.5f, 0.1f, 1.0f,
+            0.5f, 0.1f, 0.05f, 0.3f, 0.3f, 1.0f, 0.5f, -0.01f,
+        ];
 
     public string Name => "heuristic";
 

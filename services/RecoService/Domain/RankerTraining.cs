@@ -7,8 +7,14 @@ namespace Commerce.Reco.Domain;
 /// </summary>
 public static class RankerTraining
 {
+    /// <summary>
+    /// (buyer, scenario) requests replayed for training rows, each giving up to 500 candidate rows: bounds the training
+    /// set (about 1M rows) and its memory once the log has far more buyers than that.
+    /// </summary>
+    public const int MaxTrainingRequests = 2000;
+
     public static (LearnedRanker? Ranker, int Rows, double PositiveShare) Train(IReadOnlyList<CatalogItem> items,
-        IReadOnlyList<Interaction> log, ItemEmbedder embedder, IChineseTokenizer? chinese, double split = 0.8, int maxRequests = 300)
+        IReadOnlyList<Interaction> log, ItemEmbedder embedder, IChineseTokenizer? chinese, double split = 0.8, int maxRequests = MaxTrainingRequests)
     {
         if (log.Count < 200) return (null, 0, 0);
         var ordered = log.OrderBy(x => x.At).ToList();

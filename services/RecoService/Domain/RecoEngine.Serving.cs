@@ -3,8 +3,9 @@ namespace Commerce.Reco.Domain;
 // Serving: multi-channel recall -> features -> learned ranker -> MMR diversity and business filters.
 public sealed partial class RecoEngine
 {
-    private const int MaxCandidates = 300;
+    private const int MaxCandidates = 500, CategoryStyleRecall = 15;
     private const double MmrLambda = 0.9;
+    private static readonly TimeSpan ComplementHalfLife = TimeSpan.FromDays(7);
 
     private sealed class Candidate(int item)
     {
@@ -45,7 +46,38 @@ public sealed partial class RecoEngine
         finally { _gate.ExitReadLock(); }
     }
 
+    private sealed record CandidatePool(List<(Candidate C, float[] F)> Rows, HashSet<int> Fresh, bool Cold);
+
     private RecommendationResult RecommendLocked(RecommendationRequest r)
+    {
+        var pool = CandidatesLocked(r);
+        var scored = pool.Rows.Select(x => (x.C, x.F, Score: Ranker.Score(x.F))).ToList();
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score) is var x && x != 0 ? x : a.C.Item.CompareTo(b.C.Item));
+        var rankerRank = new Dictionary<int, int>();
+        for (var k = 0; k < scored.Count; k++) rankerRank[scored[k].C.Item] = k + 1;
+
+        var chosen = Diversify(scored, r.Count);
+        var freshQuota = pool.Cold ? Math.Max(1, r.Count / 4) : r.Count >= 10 ? 1 : 0;
+        var freshSet = pool.Fresh;
+        var freshChosen = chosen.Count(x => freshSet.Contains(x.C.Item));
+        foreach (var f in scored.Where(x => freshSet.Contains(x.C.Item) && !chosen.Contains(x)).ToList())
+        {
+            if (freshChosen >= freshQuota || chosen.Count == 0) break;
+            // The exploration slot goes to the fresh item in place of the weakest non-fresh pick.
+            var weakest = chosen.FindLastIndex(x => !freshSet.Contains(x.C.Item));
+            if (weakest < 0) break;
+            if (chosen.Count >= r.Count) chosen.RemoveAt(weakest);
+            chosen.Add(f);
+            freshChosen++;
+        }
+
+        var result = chosen.Select((x, k) => new RankedItem(_items[x.C.Item], x.Score, rankerRank[x.C.Item], k + 1,
+            x.C.Reasons.OrderByDescending(re => re.Score).ToList(), x.F, [])).ToList();
+        return new RecommendationResult(result, pool.Cold);
+    }
+
+    /// <summary>Multi-channel recall and the ranking features of every candidate (the ranker's input).</summary>
+    private CandidatePool CandidatesLocked(RecommendationRequest r)
     {
         var snap = _snapshot;
         var now = r.Now;
@@ -102,8 +134,13 @@ public sealed partial class RecoEngine
 
         float[]? userVector = null;
         var complement = new Dictionary<string, double>(StringComparer.Ordinal);
+        var recentComplement = new Dictionary<string, (double Value, RecentItem Source)>(StringComparer.Ordinal);
         Dictionary<string, double> catMerged = [], catScenario = [];
         Dictionary<string, double> tagWeights = [];
+        var facetWeights = new Dictionary<string, double>[3] { [], [], [] };
+        var categoryCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categoryLast = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var recentCount = 0;
         if (!cold)
         {
             var p = profile!;
@@ -112,6 +149,59 @@ public sealed partial class RecoEngine
             var topTags = p.TopTags(null, now, 30);
             var maxTag = topTags.Count == 0 ? 1 : topTags[0].Weight;
             tagWeights = topTags.ToDictionary(t => t.Tag, t => t.Weight / maxTag, StringComparer.Ordinal);
+            // Per facet, normalised by the facet's strongest tag: "how much this buyer likes this style" does not depend
+            // on how many materials they also clicked.
+            foreach (var (tag, stat) in p.Tags)
+            {
+                var f = FacetSlot(stat.Facet);
+                if (f >= 0) facetWeights[f][tag] = stat.Weights.ValueAt(null, now);
+            }
+
+            for (var f = 0; f < facetWeights.Length; f++)
+            {
+                var max = facetWeights[f].Count == 0 ? 1 : Math.Max(1e-9, facetWeights[f].Values.Max());
+                foreach (var key in facetWeights[f].Keys.ToList()) facetWeights[f][key] /= max;
+            }
+
+            foreach (var x in p.Recent)
+            {
+                var cat = _items[_index[x.ItemId]].CategoryKey;
+                categoryCount[cat] = categoryCount.GetValueOrDefault(cat) + 1;
+                if (!categoryLast.TryGetValue(cat, out var last) || last < x.At) categoryLast[cat] = x.At;
+                recentCount++;
+                // A purchase (or cart) asks for what completes it in the next days, in whichever scenario comes next.
+                if (x.Weight < 3 && !p.Bought.Contains(x.ItemId)) continue;
+                var decay = Math.Pow(0.5, (now - x.At).TotalDays / ComplementHalfLife.TotalDays);
+                foreach (var edge in snap.Graph.Related(cat, CategoryRelation.Complementary).Take(4))
+                {
+                    var value = edge.Strength * decay * (p.Bought.Contains(x.ItemId) ? 1 : 0.6);
+                    if (value > recentComplement.GetValueOrDefault(edge.Category).Value) recentComplement[edge.Category] = (value, x);
+                }
+            }
+
+            // Interest categories in the buyer's styles: the buyer's own categories (merged and in this scenario) and
+            // the complements of what they just bought, each walked in popularity order keeping the items whose style
+            // the buyer likes. This is where a live-room dress turns into belts in the mall feed.
+            var targets = new Dictionary<string, (double Weight, RecentItem? Source)>(StringComparer.Ordinal);
+            foreach (var (cat, a) in catMerged.Take(4).Concat(catScenario.Take(3)))
+                if (a > targets.GetValueOrDefault(cat).Weight) targets[cat] = (a, null);
+            foreach (var (cat, (v, src)) in recentComplement.OrderByDescending(c => c.Value.Value).Take(4))
+                if (v > targets.GetValueOrDefault(cat).Weight) targets[cat] = (v, src);
+            foreach (var (cat, (weight, src)) in targets.OrderByDescending(t => t.Value.Weight).ThenBy(t => t.Key, StringComparer.Ordinal))
+            {
+                if (!snap.CategoryItems.TryGetValue(cat, out var inCategory)) continue;
+                var taken = 0;
+                foreach (var j in inCategory)
+                {
+                    var style = _tags[j].FirstOrDefault(t => t.Facet == TagFacet.Style);
+                    var affinity = style is null ? 0 : facetWeights[0].GetValueOrDefault(style.Text);
+                    if (affinity < 0.5 && taken >= 3) continue;
+                    Offer(j, new Reason(RecallChannel.InterestTag, weight * (0.3 + 0.7 * affinity), Tag: style?.Text,
+                        RelatedCategory: src is null ? null : cat, Relation: src is null ? null : CategoryRelation.Complementary,
+                        SourceItemId: src?.ItemId, SourceScenario: src?.Scenario));
+                    if (++taken >= CategoryStyleRecall) break;
+                }
+            }
 
             // Item-to-item (Swing) from the recent items, more recent and stronger ones first.
             var recent = p.Recent.AsEnumerable().Reverse().Take(20)
@@ -122,7 +212,7 @@ public sealed partial class RecoEngine
                 var i = _index[x.ItemId];
                 if (i >= snap.Swing.Length || snap.Swing[i].Count == 0) continue;
                 var max = snap.Swing[i][0].Score;
-                foreach (var (j, s) in snap.Swing[i].Take(30))
+                foreach (var (j, s) in snap.Swing[i].Take(20))
                     Offer(j, new Reason(RecallChannel.ItemToItem, w / maxRecent * s / max, SourceItemId: x.ItemId, SourceScenario: x.Scenario));
             }
 
@@ -187,7 +277,7 @@ public sealed partial class RecoEngine
         }
 
         var priceLevel = profile?.PriceLevel;
-        var scored = new List<(Candidate C, float[] F, float Score)>(candidates.Count);
+        var rows = new List<(Candidate C, float[] F)>(candidates.Count);
         foreach (var c in candidates.Values)
         {
             var item = _items[c.Item];
@@ -203,32 +293,33 @@ public sealed partial class RecoEngine
             f[RankingFeatures.EmbeddingSimilarity] = userVector is null ? 0 : VectorMath.Dot(userVector, _vectors[c.Item]);
             f[RankingFeatures.ChannelCount] = c.Channels.Count(x => x > 0);
             f[RankingFeatures.ComplementAffinity] = (float)complement.GetValueOrDefault(item.CategoryKey);
-            scored.Add((c, f, Ranker.Score(f)));
+            foreach (var t in _tags[c.Item])
+            {
+                var slot = FacetSlot(t.Facet);
+                if (slot < 0) continue;
+                var feature = RankingFeatures.StyleAffinity + slot;
+                f[feature] = Math.Max(f[feature], (float)facetWeights[slot].GetValueOrDefault(t.Text));
+            }
+
+            f[RankingFeatures.CategoryPopularity] = c.Item < snap.CategoryPopularity.Length ? snap.CategoryPopularity[c.Item] : 0;
+            f[RankingFeatures.SegmentPopularity] = c.Item < snap.SegmentPopularity.Length ? snap.SegmentPopularity[c.Item] : 0;
+            f[RankingFeatures.RecentPurchaseComplement] = (float)recentComplement.GetValueOrDefault(item.CategoryKey).Value;
+            f[RankingFeatures.CategoryShare] = recentCount == 0 ? 0 : categoryCount.GetValueOrDefault(item.CategoryKey) / (float)recentCount;
+            f[RankingFeatures.DaysSinceCategory] = categoryLast.TryGetValue(item.CategoryKey, out var lastAt)
+                ? (float)Math.Clamp((now - lastAt).TotalDays, 0, 60) : 60;
+            rows.Add((c, f));
         }
 
-        scored.Sort((a, b) => b.Score.CompareTo(a.Score) is var x && x != 0 ? x : a.C.Item.CompareTo(b.C.Item));
-        var rankerRank = new Dictionary<int, int>();
-        for (var k = 0; k < scored.Count; k++) rankerRank[scored[k].C.Item] = k + 1;
-
-        var chosen = Diversify(scored, r.Count);
-        var freshQuota = cold ? Math.Max(1, r.Count / 4) : r.Count >= 10 ? 1 : 0;
-        var freshSet = fresh.ToHashSet();
-        var freshChosen = chosen.Count(x => freshSet.Contains(x.C.Item));
-        foreach (var f in scored.Where(x => freshSet.Contains(x.C.Item) && !chosen.Contains(x)).ToList())
-        {
-            if (freshChosen >= freshQuota || chosen.Count == 0) break;
-            // The exploration slot goes to the fresh item in place of the weakest non-fresh pick.
-            var weakest = chosen.FindLastIndex(x => !freshSet.Contains(x.C.Item));
-            if (weakest < 0) break;
-            if (chosen.Count >= r.Count) chosen.RemoveAt(weakest);
-            chosen.Add(f);
-            freshChosen++;
-        }
-
-        var result = chosen.Select((x, k) => new RankedItem(_items[x.C.Item], x.Score, rankerRank[x.C.Item], k + 1,
-            x.C.Reasons.OrderByDescending(re => re.Score).ToList(), x.F, [])).ToList();
-        return new RecommendationResult(result, cold);
+        return new CandidatePool(rows, fresh.ToHashSet(), cold);
     }
+
+    private static int FacetSlot(TagFacet facet) => facet switch
+    {
+        TagFacet.Style => 0,
+        TagFacet.Material => 1,
+        TagFacet.Occasion => 2,
+        _ => -1,
+    };
 
     private static float Pop(ServingSnapshot snap, int i) => i < snap.Popularity.Length ? snap.Popularity[i] : 0;
 
@@ -285,20 +376,30 @@ public sealed partial class RecoEngine
     }
 
     /// <summary>
-    /// Ranker training rows: for each (buyer, scenario) with engagement after <paramref name="now"/>, the candidates
-    /// this state recalls at <paramref name="now"/>, labelled by whether the buyer engaged with them later.
+    /// Ranker training rows: for each (buyer, scenario) with engagement after <paramref name="now"/>, every candidate
+    /// this state recalls at <paramref name="now"/> (not only the ones the current ranker would show, so the learned
+    /// ranker is not trained on its predecessor's choices), labelled by whether the buyer engaged with it later. Items
+    /// the buyer had already engaged with are left out: the ranker's job is what the buyer will discover next.
     /// </summary>
-    public List<(float[] Features, bool Label)> TrainingRows(IEnumerable<Interaction> future, DateTimeOffset now, int maxRequests = 300)
+    public List<(float[] Features, bool Label)> TrainingRows(IEnumerable<Interaction> future, DateTimeOffset now, int maxRequests = int.MaxValue)
     {
         var rows = new List<(float[], bool)>();
         var groups = future.Where(x => InteractionActions.Weight(x.Action, x.WatchSeconds) > 0)
             .GroupBy(x => (x.UserId, x.Scenario)).OrderBy(g => g.Key.UserId, StringComparer.Ordinal).ThenBy(g => g.Key.Scenario).Take(maxRequests);
-        foreach (var g in groups)
+        _gate.EnterReadLock();
+        try
         {
-            var positives = g.Select(x => x.ItemId).ToHashSet(StringComparer.Ordinal);
-            var answer = Recommend(new RecommendationRequest(g.Key.UserId, g.Key.Scenario, 100, now));
-            foreach (var item in answer.Items) rows.Add((item.Features, positives.Contains(item.Item.Id)));
+            foreach (var g in groups)
+            {
+                if (!_profiles.TryGetValue(g.Key.UserId, out var profile) || !profile.HasHistory) continue;
+                var seen = profile.Recent.Select(x => x.ItemId).ToHashSet(StringComparer.Ordinal);
+                var positives = g.Select(x => x.ItemId).Where(i => !seen.Contains(i)).ToHashSet(StringComparer.Ordinal);
+                if (positives.Count == 0) continue;
+                var pool = CandidatesLocked(new RecommendationRequest(g.Key.UserId, g.Key.Scenario, 100, now, Exclude: seen));
+                foreach (var (c, f) in pool.Rows) rows.Add((f, positives.Contains(_items[c.Item].Id)));
+            }
         }
+        finally { _gate.ExitReadLock(); }
 
         return rows;
     }

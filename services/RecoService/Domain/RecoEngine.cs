@@ -19,6 +19,7 @@ public sealed partial class RecoEngine
     private readonly List<ItemTag[]> _tags = [];
     private readonly List<float[]> _vectors = [];
     private readonly List<DecayingWeight[]> _popularity = [];
+    private readonly List<double> _engagement = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UserProfile> _profiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _userItems = new(StringComparer.Ordinal);
@@ -83,6 +84,7 @@ public sealed partial class RecoEngine
                 _tags.Add(tags);
                 _vectors.Add(vector);
                 _popularity.Add(new DecayingWeight[Scenarios.Count + 1]);
+                _engagement.Add(0);
             }
 
             _waitingForItem.Remove(item.Id, out waiting);
@@ -125,6 +127,7 @@ public sealed partial class RecoEngine
         if (w <= 0) return;
         _popularity[i][(int)interaction.Scenario].Add(w, interaction.At, PopularityHalfLife);
         _popularity[i][Scenarios.Count].Add(w, interaction.At, PopularityHalfLife);
+        _engagement[i] += w;
 
         if (!_userItems.TryGetValue(interaction.UserId, out var items)) _userItems[interaction.UserId] = items = [];
         items.Remove(i);
@@ -147,6 +150,7 @@ public sealed partial class RecoEngine
         List<HashSet<string>> intentSets;
         float[] popularity;
         double[][] scenarioPop;
+        double[] engagement;
         CatalogItem[] items;
         ItemTag[][] tags;
         _gate.EnterReadLock();
@@ -160,6 +164,7 @@ public sealed partial class RecoEngine
             userSets = _userItems.Values.Select(l => l.ToArray()).ToList();
             intentSets = _userIntentCategories.Values.Select(s => new HashSet<string>(s)).ToList();
             popularity = new float[n];
+            engagement = _engagement.ToArray();
             scenarioPop = new double[Scenarios.Count + 1][];
             for (var s = 0; s <= Scenarios.Count; s++)
             {
@@ -188,6 +193,21 @@ public sealed partial class RecoEngine
         var tagItems = Enumerable.Range(0, n).SelectMany(i => tags[i].Select(t => (t.Text, i))).GroupBy(p => p.Text, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => ByPopularity(g.Select(p => p.i), 100), StringComparer.Ordinal);
 
+        var categoryPop = new float[n];
+        var segmentPop = new float[n];
+        string Segment(int i) => items[i].CategoryKey + "|" + (tags[i].FirstOrDefault(t => t.Facet == TagFacet.Style)?.Text ?? "");
+        foreach (var group in Enumerable.Range(0, n).GroupBy(i => items[i].CategoryKey, StringComparer.Ordinal))
+        {
+            var max = Math.Max(1e-9, group.Max(i => engagement[i]));
+            foreach (var i in group) categoryPop[i] = (float)(engagement[i] / max);
+        }
+
+        foreach (var group in Enumerable.Range(0, n).GroupBy(Segment, StringComparer.Ordinal))
+        {
+            var max = Math.Max(1e-9, group.Max(i => engagement[i]));
+            foreach (var i in group) segmentPop[i] = (float)(engagement[i] / max);
+        }
+
         var swing = Swing.Compute(userSets, n);
         IVectorIndex ann = buildAnn && n >= 2000 ? new IvfVectorIndex(rows, _embedder.Dimensions) : new ExactVectorIndex(rows, _embedder.Dimensions);
 
@@ -199,7 +219,7 @@ public sealed partial class RecoEngine
         var snapshot = new ServingSnapshot
         {
             ItemCount = n, Ann = ann, Swing = swing, CategoryItems = categoryItems, TagItems = tagItems, Trending = trending,
-            Popularity = popularity, Graph = graph, BuiltAt = now,
+            Popularity = popularity, CategoryPopularity = categoryPop, SegmentPopularity = segmentPop, Graph = graph, BuiltAt = now,
         };
         _snapshot = snapshot;
         return snapshot;

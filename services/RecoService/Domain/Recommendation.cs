@@ -20,10 +20,13 @@ public static class RankingFeatures
         "channel_context", "channel_item_to_item", "channel_embedding", "channel_interest_tag", "channel_related_category",
         "channel_fresh", "channel_trending", "user_category_affinity", "user_category_affinity_scenario", "tag_overlap",
         "price_level_gap", "popularity", "age_days", "kind_fits_scenario", "embedding_similarity", "channel_count",
-        "complement_affinity",
+        "complement_affinity", "style_affinity", "material_affinity", "occasion_affinity", "category_popularity",
+        "segment_popularity", "recent_purchase_complement", "category_share", "days_since_category",
     ];
 
-    public const int Count = 17;
+    public const int Count = 25;
     public const int UserCategoryAffinity = 7, UserCategoryAffinityScenario = 8, TagOverlap = 9, PriceLevelGap = 10,
-        Popularity = 11, AgeDays = 12, KindFitsScenario = 13, EmbeddingSimilarity = 14, ChannelCount = 15, ComplementAffinity = 16;
+        Popularity = 11, AgeDays = 12, KindFitsScenario = 13, EmbeddingSimilarity = 14, ChannelCount = 15, ComplementAffinity = 16,
+        StyleAffinity = 17, MaterialAffinity = 18, OccasionAffinity = 19, CategoryPopularity = 20, SegmentPopularity = 21,
+        RecentPurchaseComplement = 22, CategoryShare = 23, DaysSinceCategory = 24;
 }

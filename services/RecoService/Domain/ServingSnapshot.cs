@@ -16,12 +16,19 @@ public sealed class ServingSnapshot
     public required int[][] Trending { get; init; }
     /// <summary>log(1 + decayed popularity) / max, per item.</summary>
     public required float[] Popularity { get; init; }
+    /// <summary>All-time engagement of an item relative to the most engaged item of its category (0-1).</summary>
+    public required float[] CategoryPopularity { get; init; }
+    /// <summary>
+    /// All-time engagement relative to the most engaged item sharing its category and style: within a segment a few
+    /// items draw most clicks, and a buyer shopping that category in that style meets those first.
+    /// </summary>
+    public required float[] SegmentPopularity { get; init; }
     public required RelatedCategoryGraph Graph { get; init; }
     public required DateTimeOffset BuiltAt { get; init; }
 
     public static ServingSnapshot Empty(int dims) => new()
     {
         ItemCount = 0, Ann = new ExactVectorIndex([], dims), Swing = [], CategoryItems = [], TagItems = [],
-        Trending = [[], [], [], []], Popularity = [], Graph = RelatedCategoryGraph.Empty, BuiltAt = DateTimeOffset.MinValue,
+        Trending = [[], [], [], []], Popularity = [], CategoryPopularity = [], SegmentPopularity = [], Graph = RelatedCategoryGraph.Empty, BuiltAt = DateTimeOffset.MinValue,
     };
 }

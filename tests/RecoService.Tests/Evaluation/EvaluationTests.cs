@@ -27,9 +27,8 @@ public sealed class EvaluationTests
         Assert.That(full.NdcgAt20, Is.GreaterThan(itemCf.NdcgAt20), "full system NDCG@20 above item-CF");
     }
 
-    // The issue's threshold. Measured on 2026-12-07: full 0.144-0.161 vs item-CF 0.138 (1.05-1.17x), short of 1.2x;
-    // kept as an explicit test so the gap stays visible rather than the threshold being lowered.
-    [Test, Explicit("not yet met: full system reaches 1.05-1.17x item-CF NDCG@20, the issue asks 1.2x")]
+    // The issue's threshold. Measured on 2026-12-08: full (learned ranker) 0.2232 vs item-CF 0.1376 NDCG@20 (1.62x).
+    [Test]
     public void Full_system_beats_item_cf_by_20_percent_ndcg()
     {
         var (itemCf, full, _) = RunEvaluation();
