@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Aspire.Hosting;
-using Aspire.Hosting.Testing;
 using MassTransit;
 
 namespace Commerce.Fleet.Tests;
@@ -20,8 +18,7 @@ public sealed class BrokerTap<TEvent> : IAsyncDisposable where TEvent : class
 
     public static async Task<BrokerTap<TEvent>> StartAsync(CancellationToken cancellationToken)
     {
-        var connection = await FleetUnderTest.App.GetConnectionStringAsync("rabbit", cancellationToken)
-            ?? throw new InvalidOperationException("the fleet's broker has no connection string");
+        var connection = await FleetUnderTest.BrokerAddressAsync(cancellationToken);
         BrokerTap<TEvent>? tap = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {

@@ -1,4 +1,3 @@
-using Commerce.Protos.Onboarding.V1;
 using Commerce.Protos.Reco.V1;
 using Commerce.Protos.Type.V1;
 using Commerce.ServiceDefaults.Identity;
@@ -13,23 +12,9 @@ public sealed class EventsOverTheBrokerTests
     public async Task A_product_listed_in_onboarding_reaches_recommendations_through_the_real_broker()
     {
         var merchant = await FleetMerchant.OpenTrialStoreAsync($"Broker Stall {Guid.NewGuid():N}"[..24]);
-        using var channel = FleetUnderTest.GatewayChannel();
-        var onboarding = new MerchantOnboardingService.MerchantOnboardingServiceClient(channel);
-        var category = new CategoryPath();
-        category.Levels.AddRange(["Women's Clothing", "Dresses", "Midi Dresses"]);
         var title = $"Embroidered linen midi dress {Guid.NewGuid():N}"[..40];
-
-        var listed = (await onboarding.ListProductAsync(new ListProductRequest
-        {
-            StoreId = merchant.StoreId, RequestId = Guid.NewGuid().ToString("N"),
-            Draft = new ProductDraft
-            {
-                Title = title, Category = category, LanguageCode = "en", Stock = 50,
-                Price = new Money { CurrencyCode = "CNY", Units = 199 },
-                Attributes = { ["material"] = "linen", ["colour"] = "ivory" },
-                SellingPoints = { "Hand embroidery on the collar" },
-            },
-        }, merchant.Headers)).Product;
+        var listed = await merchant.ListProductAsync(title, "Women's Clothing", "Dresses", "Midi Dresses");
+        using var channel = FleetUnderTest.GatewayChannel();
 
         // ProductListed leaves MerchantOnboarding's outbox, crosses RabbitMQ and is indexed by RecoService.
         var reco = new RecoService.RecoServiceClient(channel);

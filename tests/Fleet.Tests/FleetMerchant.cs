@@ -28,6 +28,26 @@ public sealed record FleetMerchant(string MerchantId, string StoreId, string Tok
         return new FleetMerchant(application.MerchantId, opened.StoreId, token);
     }
 
+    /// <summary>Lists a product of this merchant's own (not from the library) in its store; ProductListed follows through the outbox.</summary>
+    public async Task<StoreProduct> ListProductAsync(string title, params string[] categoryLevels)
+    {
+        using var channel = FleetUnderTest.GatewayChannel();
+        var onboarding = new MerchantOnboardingService.MerchantOnboardingServiceClient(channel);
+        var category = new CategoryPath();
+        category.Levels.AddRange(categoryLevels);
+        return (await onboarding.ListProductAsync(new ListProductRequest
+        {
+            StoreId = StoreId, RequestId = Guid.NewGuid().ToString("N"),
+            Draft = new ProductDraft
+            {
+                Title = title, Category = category, LanguageCode = "en", Stock = 50,
+                Price = new Money { CurrencyCode = "CNY", Units = 199 },
+                Attributes = { ["material"] = "linen", ["colour"] = "ivory" },
+                SellingPoints = { "Hand embroidery on the collar" },
+            },
+        }, Headers)).Product;
+    }
+
     /// <summary>A new applicant applies and passes verification (licence <paramref name="licenceSerial"/> must be unused); the saga takes it on to Trial.</summary>
     public static async Task<(string UserId, Application Application)> ApplyAndVerifyAsync(
         MerchantOnboardingService.MerchantOnboardingServiceClient onboarding, string storeName, int licenceSerial)

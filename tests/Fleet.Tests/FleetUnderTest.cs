@@ -69,6 +69,11 @@ public sealed class FleetUnderTest
         }
     }
 
+    /// <summary>The AMQP address of the fleet's own RabbitMQ node, for tests that publish or listen beside the services.</summary>
+    public static async Task<string> BrokerAddressAsync(CancellationToken cancellationToken) =>
+        await App.GetConnectionStringAsync("rabbit", cancellationToken)
+        ?? throw new InvalidOperationException("the fleet's broker has no connection string");
+
     public static GrpcChannel GatewayChannel() =>
         GrpcChannel.ForAddress(App.GetEndpoint("gateway", "grpc"), new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
 }
