@@ -4,7 +4,7 @@ namespace Commerce.LoadTests;
 
 /// <summary>
 /// <c>dotnet run --project tests/LoadTests -c Release -- [--gateway http://localhost:5101] [--key-file F] [--mode closed|open]
-/// [--callers 16] [--rate 200] [--duration 30] [--warmup 5] [--seed 42] [--out eng/artifacts/load]</c>.
+/// [--callers 16] [--rate 200] [--duration 30] [--warmup 5] [--seed 42] [--merchants 3] [--only rpc-prefix] [--out eng/artifacts/load]</c>.
 /// Without --gateway the fleet is started through the AppHost (Aspire.Hosting.Testing) and stopped at the end.
 /// </summary>
 public sealed record LoadOptions
@@ -19,6 +19,7 @@ public sealed record LoadOptions
     public int Seed { get; init; } = 42;
     public string OutputDir { get; init; } = Path.Combine("eng", "artifacts", "load");
     public string? Only { get; init; }
+    public int Merchants { get; init; } = 3;
 
     public static LoadOptions Parse(string[] args)
     {
@@ -38,6 +39,7 @@ public sealed record LoadOptions
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputDir = value },
                 "--only" => options with { Only = value },
+                "--merchants" => options with { Merchants = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -21,6 +21,15 @@ public sealed record LoadReport(string Mode, string Target, int Seed, DateTimeOf
                 $"| {r.Rpc} | {r.Calls} | {r.PerSecond:0.#} | {r.P50Ms:0.00} | {r.P90Ms:0.00} | {r.P99Ms:0.00} | {r.P999Ms:0.00} | {r.MaxMs:0.00} | {(errors.Length == 0 ? "0" : errors)} |");
         }
 
+        var failures = Rpcs.SelectMany(r => r.FirstErrors.Select(e => (r.Rpc, Status: e.Key, Detail: e.Value))).ToList();
+        if (failures.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("First error per RPC and status:");
+            md.AppendLine();
+            foreach (var (rpc, status, detail) in failures) md.AppendLine(CultureInfo.InvariantCulture, $"- {rpc} {status}: {detail}");
+        }
+
         return md.ToString();
     }
 

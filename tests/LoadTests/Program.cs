@@ -11,14 +11,25 @@ if (options.Gateway is null)
 
 var keyFile = options.KeyFile ?? Path.Combine("eng", "artifacts", "secrets", "jwt-signing-key");
 var tokens = new DevTokenIssuer(new JwtSettings { SigningKeyFile = keyFile });
-using var channel = GrpcChannel.ForAddress(options.Gateway);
-var mix = TrafficMix.Create(channel, tokens).Where(c => options.Only is null || c.Rpc.StartsWith(options.Only, StringComparison.Ordinal)).ToList();
+using var channel = GrpcChannel.ForAddress(options.Gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 
-Console.WriteLine($"warm-up {options.Warmup.TotalSeconds:0} s");
-await new LoadDriver(mix, new LatencyRecorder(), options.Seed).RunClosedLoopAsync(options.Callers, options.Warmup, null, stop.Token);
+Console.WriteLine($"setting up the world: {options.Merchants} merchants with stores, listed products, a planned live and campaigns");
+var world = await LoadWorld.SetUpAsync(channel, tokens, options.Merchants, stop.Token);
+Console.WriteLine($"world {world.RunId}: {world.Products.Count()} products, rooms {string.Join(", ", world.Merchants.Select(m => m.Session.LiveRoomId))}; audio: {world.Media.HostSpeechSource}");
+var mix = TrafficMix.Create(channel, tokens, world).Where(c => options.Only is null || c.Rpc.StartsWith(options.Only, StringComparison.Ordinal)).ToList();
+
+Console.WriteLine($"warm-up {options.Warmup.TotalSeconds:0} s (every call of the mix once first)");
+var warmup = new LatencyRecorder();
+var warmupDriver = new LoadDriver(mix, warmup, options.Seed);
+await warmupDriver.RunEveryCallOnceAsync(stop.Token);
+await warmupDriver.RunClosedLoopAsync(options.Callers, options.Warmup, null, stop.Token);
+foreach (var failing in warmup.Figures(options.Warmup).Where(f => f.Errors > 0))
+{
+    Console.WriteLine($"warm-up: {failing.Rpc} failed {failing.Errors} times: {string.Join("; ", failing.FirstErrors.Select(e => $"{e.Key} {e.Value}"))}");
+}
 
 var recorder = new LatencyRecorder();
 var driver = new LoadDriver(mix, recorder, options.Seed);
