@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using Commerce.LoadTests;
 
 namespace Commerce.Fleet.Tests;
@@ -28,6 +29,33 @@ public sealed class LoadMixSmokeTests
     public async Task The_whole_mix_with_try_on_has_no_errors_and_exercises_every_rpc()
     {
         await RunAndCheckAsync(mix => mix);
+    }
+
+    [Test]
+    public async Task The_overhead_run_answers_the_same_calls_direct_and_through_the_gateway()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var gateway = FleetUnderTest.GatewayChannel();
+        using var reco = Grpc.Net.Client.GrpcChannel.ForAddress(FleetUnderTest.App.GetEndpoint("reco", "grpc"));
+        using var bidding = Grpc.Net.Client.GrpcChannel.ForAddress(FleetUnderTest.App.GetEndpoint("bidding", "grpc"));
+        var world = await LoadWorld.SetUpAsync(gateway, FleetUnderTest.Tokens, merchants: 1, timeout.Token);
+        var mix = GatewayOverhead.Create(gateway, reco, bidding, FleetUnderTest.Tokens, world, buyers: 10);
+        var recorder = new LatencyRecorder();
+        var driver = new LoadDriver(mix, recorder, seed: 7);
+        var started = DateTime.UtcNow;
+
+        await driver.RunEveryCallOnceAsync(timeout.Token);
+        await driver.RunClosedLoopAsync(Callers, TimeSpan.FromMinutes(3), Calls, timeout.Token);
+
+        var figures = recorder.Figures(DateTime.UtcNow - started);
+        var ratios = GatewayOverhead.Ratios(figures);
+        // Printed for the reader; a figure of the test's machine and moment, never asserted.
+        TestContext.Out.WriteLine(GatewayOverhead.ToMarkdown(ratios));
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.Where(f => f.Errors > 0).Select(f => $"{f.Rpc}: {string.Join("; ", f.FirstErrors.Select(e => $"{e.Key} {e.Value}"))}"), Is.Empty);
+            Assert.That(ratios.Select(r => r.Rpc), Is.EquivalentTo(new[] { "reco.GetRecommendations/Mall", "bidding.Bid" }), "both RPCs ran on both paths");
+        });
     }
 
     private static async Task RunAndCheckAsync(Func<IReadOnlyList<LoadCall>, IReadOnlyList<LoadCall>> choose)

@@ -4,7 +4,9 @@ namespace Commerce.LoadTests;
 
 /// <summary>
 /// <c>dotnet run --project tests/LoadTests -c Release -- [--gateway http://localhost:5101] [--key-file F] [--mode closed|open]
-/// [--callers 16] [--rate 200] [--duration 30] [--warmup 5] [--seed 42] [--merchants 3] [--only rpc-prefix] [--out eng/artifacts/load]</c>.
+/// [--callers 16] [--rate 200] [--duration 30] [--warmup 5] [--seed 42] [--merchants 3] [--only part-of-rpc-name] [--out eng/artifacts/load]
+/// [--overhead reco=http://localhost:5131,bidding=http://localhost:5181]</c>. With --overhead the run is not the mix
+/// but the same reco and bid calls direct to those services and through the gateway, for the gateway's overhead.
 /// Without --gateway the fleet is started through the AppHost (Aspire.Hosting.Testing) and stopped at the end.
 /// </summary>
 public sealed record LoadOptions
@@ -20,6 +22,9 @@ public sealed record LoadOptions
     public string OutputDir { get; init; } = Path.Combine("eng", "artifacts", "load");
     public string? Only { get; init; }
     public int Merchants { get; init; } = 3;
+
+    /// <summary>Service name (reco, bidding) to its direct gRPC address, for the overhead run; null for the mix.</summary>
+    public IReadOnlyDictionary<string, string>? Overhead { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -39,6 +44,10 @@ public sealed record LoadOptions
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputDir = value },
                 "--only" => options with { Only = value },
+                "--overhead" => options with
+                {
+                    Overhead = value.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException("--overhead reco=URL,bidding=URL")),
+                },
                 "--merchants" => options with { Merchants = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -132,11 +132,14 @@ public sealed record LoadWorld(string RunId, IReadOnlyList<LoadMerchant> Merchan
         var listed = new List<StoreProduct>();
         foreach (var product in found)
         {
-            listed.Add((await onboarding.ListProductAsync(new ListProductRequest
+            var listing = (await onboarding.ListProductAsync(new ListProductRequest
             {
                 StoreId = storeId, RequestId = $"list-{storeId}-{product.LibraryProductId}",
                 Library = new LibraryListing { LibraryProductId = product.LibraryProductId, Stock = Math.Min(100, product.AvailableStock) },
-            }, headers, cancellationToken: ct)).Product);
+            }, headers, cancellationToken: ct)).Product;
+            // Size advice sends the product's chart inline (TryOnService keeps no catalogue); the library's is the listing's.
+            listing.SizeChart ??= product.SizeChart.Clone();
+            listed.Add(listing);
         }
 
         return listed;

@@ -19,7 +19,12 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 Console.WriteLine($"setting up the world: {options.Merchants} merchants with stores, listed products, a planned live and campaigns");
 var world = await LoadWorld.SetUpAsync(channel, tokens, options.Merchants, stop.Token);
 Console.WriteLine($"world {world.RunId}: {world.Products.Count()} products, rooms {string.Join(", ", world.Merchants.Select(m => m.Session.LiveRoomId))}; audio: {world.Media.HostSpeechSource}");
-var mix = TrafficMix.Create(channel, tokens, world).Where(c => options.Only is null || c.Rpc.StartsWith(options.Only, StringComparison.Ordinal)).ToList();
+using var recoDirect = options.Overhead?.GetValueOrDefault("reco") is { } recoAddress ? GrpcChannel.ForAddress(recoAddress) : null;
+using var biddingDirect = options.Overhead?.GetValueOrDefault("bidding") is { } biddingAddress ? GrpcChannel.ForAddress(biddingAddress) : null;
+var mix = (recoDirect is not null && biddingDirect is not null
+        ? GatewayOverhead.Create(channel, recoDirect, biddingDirect, tokens, world)
+        : TrafficMix.Create(channel, tokens, world))
+    .Where(c => options.Only is null || c.Rpc.Contains(options.Only, StringComparison.Ordinal)).ToList();
 
 Console.WriteLine($"warm-up {options.Warmup.TotalSeconds:0} s (every call of the mix once first)");
 var warmup = new LatencyRecorder();
@@ -40,7 +45,9 @@ else await driver.RunClosedLoopAsync(options.Callers, options.Duration, null, st
 var elapsed = DateTimeOffset.UtcNow - startedAt;
 
 var mode = options.Mode == "open" ? $"open loop at {options.Rate} calls/s" : $"closed loop with {options.Callers} callers";
-var report = new LoadReport(mode, options.Gateway, options.Seed, startedAt, elapsed.TotalSeconds, LoadReport.DescribeMachine(), recorder.Figures(elapsed));
+var figures = recorder.Figures(elapsed);
+var report = new LoadReport(options.Overhead is null ? mode : "gateway overhead, " + mode, options.Gateway, options.Seed, startedAt, elapsed.TotalSeconds,
+    LoadReport.DescribeMachine(), figures, options.Overhead is null ? null : GatewayOverhead.Ratios(figures));
 Directory.CreateDirectory(options.OutputDir);
 var stamp = startedAt.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
 await File.WriteAllTextAsync(Path.Combine(options.OutputDir, $"load-{stamp}.md"), report.ToMarkdown());

@@ -101,35 +101,7 @@ public static class TrafficMix
             }),
 
             new("bidding.Bid", 220, async call =>
-            {
-                var opportunity = new BidOpportunity
-                {
-                    OpportunityId = NextId("opp"),
-                    Slot = new AdSlot { SlotId = $"slot-{call.Random.Next(20)}", Scenario = (Scenario)(1 + call.Random.Next(3)), Position = 1 + call.Random.Next(10) },
-                    FloorPrice = new Money { CurrencyCode = "CNY", Nanos = 10_000_000 },
-                    OccurTime = Timestamp.FromDateTime(DateTime.UtcNow),
-                    AuctionType = AuctionType.SecondPrice,
-                };
-                foreach (var campaign in campaigns.OrderBy(_ => call.Random.Next()).Take(1 + call.Random.Next(3)))
-                {
-                    opportunity.Candidates.Add(new BidCandidate
-                    {
-                        CampaignId = campaign, Pctr = 0.01 + call.Random.NextDouble() * 0.07, Pcvr = 0.02 + call.Random.NextDouble() * 0.18,
-                        PredictedValue = new Money { CurrencyCode = "CNY", Units = 100 + call.Random.Next(200) },
-                    });
-                }
-
-                // Live-room feed slots also offer a traffic-reward exposure (a counter write in the ledger).
-                if (opportunity.Slot.Scenario == Scenario.Live)
-                {
-                    opportunity.RewardCandidates.Add(new RewardCandidate
-                    {
-                        Target = new PromotedTarget { Kind = TargetKind.LiveRoom, TargetId = Pick(call.Random, rooms) }, Pctr = 0.05,
-                    });
-                }
-
-                await bidding.BidAsync(new BidRequest { Opportunity = opportunity }, Auction(call.Random), Deadline(UnaryDeadline), call.CancellationToken);
-            }),
+                await bidding.BidAsync(NewBid(call.Random, NextId("opp"), campaigns, rooms), Auction(call.Random), Deadline(UnaryDeadline), call.CancellationToken)),
 
             new("csagent.Ask", 40, async call =>
             {
@@ -268,5 +240,39 @@ public static class TrafficMix
                 await reading;
             }),
         ];
+    }
+
+    /// <summary>
+    /// An ad opportunity as the auction service sends it: 1-3 of the world's campaigns with the platform's predictions;
+    /// live-room feed slots also offer a traffic-reward exposure (a counter write in the reward ledger).
+    /// </summary>
+    public static BidRequest NewBid(Random random, string opportunityId, IReadOnlyList<string> campaigns, IReadOnlyList<string> rooms)
+    {
+        var opportunity = new BidOpportunity
+        {
+            OpportunityId = opportunityId,
+            Slot = new AdSlot { SlotId = $"slot-{random.Next(20)}", Scenario = (Scenario)(1 + random.Next(3)), Position = 1 + random.Next(10) },
+            FloorPrice = new Money { CurrencyCode = "CNY", Nanos = 10_000_000 },
+            OccurTime = Timestamp.FromDateTime(DateTime.UtcNow),
+            AuctionType = AuctionType.SecondPrice,
+        };
+        foreach (var campaign in campaigns.OrderBy(_ => random.Next()).Take(1 + random.Next(3)))
+        {
+            opportunity.Candidates.Add(new BidCandidate
+            {
+                CampaignId = campaign, Pctr = 0.01 + random.NextDouble() * 0.07, Pcvr = 0.02 + random.NextDouble() * 0.18,
+                PredictedValue = new Money { CurrencyCode = "CNY", Units = 100 + random.Next(200) },
+            });
+        }
+
+        if (opportunity.Slot.Scenario == Scenario.Live)
+        {
+            opportunity.RewardCandidates.Add(new RewardCandidate
+            {
+                Target = new PromotedTarget { Kind = TargetKind.LiveRoom, TargetId = rooms[random.Next(rooms.Count)] }, Pctr = 0.05,
+            });
+        }
+
+        return new BidRequest { Opportunity = opportunity };
     }
 }
