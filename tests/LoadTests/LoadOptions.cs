@@ -5,8 +5,9 @@ namespace Commerce.LoadTests;
 /// <summary>
 /// <c>dotnet run --project tests/LoadTests -c Release -- [--gateway http://localhost:5101] [--key-file F] [--mode closed|open]
 /// [--callers 16] [--rate 200] [--duration 30] [--warmup 5] [--seed 42] [--merchants 3] [--only part-of-rpc-name] [--out eng/artifacts/load]
-/// [--overhead reco=http://localhost:5131,bidding=http://localhost:5181]</c>. With --overhead the run is not the mix
-/// but the same reco and bid calls direct to those services and through the gateway, for the gateway's overhead.
+/// [--overhead auto|reco=http://localhost:5131,bidding=http://localhost:5181]</c>. With --overhead the run is not the
+/// mix but the same reco and bid calls direct to those services and through the gateway, for the gateway's overhead
+/// ("auto": the services of the fleet started here).
 /// Without --gateway the fleet is started through the AppHost (Aspire.Hosting.Testing) and stopped at the end.
 /// </summary>
 public sealed record LoadOptions
@@ -46,7 +47,7 @@ public sealed record LoadOptions
                 "--only" => options with { Only = value },
                 "--overhead" => options with
                 {
-                    Overhead = value.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException("--overhead reco=URL,bidding=URL")),
+                    Overhead = value == "auto" ? new Dictionary<string, string>() : value.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException("--overhead reco=URL,bidding=URL")),
                 },
                 "--merchants" => options with { Merchants = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

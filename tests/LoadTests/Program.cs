@@ -3,24 +3,19 @@ using Commerce.LoadTests;
 using Grpc.Net.Client;
 
 var options = LoadOptions.Parse(args);
-if (options.Gateway is null)
-{
-    Console.Error.WriteLine("--gateway http://host:port is required (the fleet's gateway gRPC endpoint; eng/run-fleet.sh serves it on 5101)");
-    return 2;
-}
-
-var keyFile = options.KeyFile ?? Path.Combine("eng", "artifacts", "secrets", "jwt-signing-key");
-var tokens = new DevTokenIssuer(new JwtSettings { SigningKeyFile = keyFile });
-using var channel = GrpcChannel.ForAddress(options.Gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
-
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+
+await using var fleet = options.Gateway is null ? await StartFleetAsync(stop.Token) : null;
+var gateway = options.Gateway ?? fleet!.GrpcEndpoint("gateway").ToString();
+var tokens = fleet?.Tokens ?? new DevTokenIssuer(new JwtSettings { SigningKeyFile = options.KeyFile ?? Path.Combine("eng", "artifacts", "secrets", "jwt-signing-key") });
+using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
 
 Console.WriteLine($"setting up the world: {options.Merchants} merchants with stores, listed products, a planned live and campaigns");
 var world = await LoadWorld.SetUpAsync(channel, tokens, options.Merchants, stop.Token);
 Console.WriteLine($"world {world.RunId}: {world.Products.Count()} products, rooms {string.Join(", ", world.Merchants.Select(m => m.Session.LiveRoomId))}; audio: {world.Media.HostSpeechSource}");
-using var recoDirect = options.Overhead?.GetValueOrDefault("reco") is { } recoAddress ? GrpcChannel.ForAddress(recoAddress) : null;
-using var biddingDirect = options.Overhead?.GetValueOrDefault("bidding") is { } biddingAddress ? GrpcChannel.ForAddress(biddingAddress) : null;
+using var recoDirect = options.Overhead is null ? null : GrpcChannel.ForAddress(DirectAddress("reco"));
+using var biddingDirect = options.Overhead is null ? null : GrpcChannel.ForAddress(DirectAddress("bidding"));
 var mix = (recoDirect is not null && biddingDirect is not null
         ? GatewayOverhead.Create(channel, recoDirect, biddingDirect, tokens, world)
         : TrafficMix.Create(channel, tokens, world))
@@ -46,7 +41,7 @@ var elapsed = DateTimeOffset.UtcNow - startedAt;
 
 var mode = options.Mode == "open" ? $"open loop at {options.Rate} calls/s" : $"closed loop with {options.Callers} callers";
 var figures = recorder.Figures(elapsed);
-var report = new LoadReport(options.Overhead is null ? mode : "gateway overhead, " + mode, options.Gateway, options.Seed, startedAt, elapsed.TotalSeconds,
+var report = new LoadReport(options.Overhead is null ? mode : "gateway overhead, " + mode, fleet is null ? gateway : "a fleet started through the AppHost", options.Seed, startedAt, elapsed.TotalSeconds,
     LoadReport.DescribeMachine(), figures, options.Overhead is null ? null : GatewayOverhead.Ratios(figures));
 Directory.CreateDirectory(options.OutputDir);
 var stamp = startedAt.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
@@ -54,3 +49,16 @@ await File.WriteAllTextAsync(Path.Combine(options.OutputDir, $"load-{stamp}.md")
 await File.WriteAllTextAsync(Path.Combine(options.OutputDir, $"load-{stamp}.json"), report.ToJson());
 Console.WriteLine(report.ToMarkdown());
 return report.Rpcs.Sum(r => r.Errors) == 0 ? 0 : 1;
+
+string DirectAddress(string service) =>
+    options.Overhead!.GetValueOrDefault(service) ?? fleet?.GrpcEndpoint(service).ToString()
+    ?? throw new ArgumentException($"--overhead needs {service}=URL when the fleet is not started here");
+
+static async Task<LocalFleet> StartFleetAsync(CancellationToken cancellationToken)
+{
+    Console.WriteLine("no --gateway: starting the fleet through the AppHost (own RabbitMQ node, data folder and signing key)");
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    var fleet = await LocalFleet.StartAsync(TimeSpan.FromMinutes(6), cancellationToken);
+    Console.WriteLine($"fleet healthy after {started.Elapsed.TotalSeconds:0} s");
+    return fleet;
+}
