@@ -43,7 +43,11 @@ public sealed class LocalFleet : IAsyncDisposable
             $"Fleet:DataDir={Path.Combine(workDir, "data")}",
             $"Fleet:JwtSigningKeyFile={keyFile}",
         ], cancellationToken);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The fleet's own logs are in its resources; the load client's console is for the run's progress and figures.
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("Commerce.AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         var app = await builder.BuildAsync(cancellationToken);
         using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startTimeout.CancelAfter(timeout);

@@ -31,6 +31,25 @@ foreach (var failing in warmup.Figures(options.Warmup).Where(f => f.Errors > 0))
     Console.WriteLine($"warm-up: {failing.Rpc} failed {failing.Errors} times: {string.Join("; ", failing.FirstErrors.Select(e => $"{e.Key} {e.Value}"))}");
 }
 
+Directory.CreateDirectory(options.OutputDir);
+if (options.Sweep is { } sweep)
+{
+    var steps = new List<SweepStep>();
+    foreach (var (rpc, budget) in sweep)
+    {
+        var call = mix.SingleOrDefault(c => c.Rpc == rpc) ?? throw new ArgumentException($"--sweep: no {rpc} in the mix ({string.Join(", ", mix.Select(c => c.Rpc))})");
+        steps.AddRange(await RateSweep.RunAsync(call, budget, options.Rates, options.Duration, options.Seed, stop.Token));
+    }
+
+    var table = $"Rate sweep {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {options.Duration.TotalSeconds:0} s per step, seed {options.Seed}, {LoadReport.DescribeMachine()}\n\n{RateSweep.ToMarkdown(steps)}";
+    var sweepStamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+    await File.WriteAllTextAsync(Path.Combine(options.OutputDir, $"sweep-{sweepStamp}.md"), table);
+    await File.WriteAllTextAsync(Path.Combine(options.OutputDir, $"sweep-{sweepStamp}.json"), System.Text.Json.JsonSerializer.Serialize(steps));
+    Console.WriteLine(table);
+    foreach (var (rpc, rate) in RateSweep.Sustained(steps)) Console.WriteLine($"{rpc}: {(rate is { } r ? $"sustains {r:0} calls/s" : "misses its budget at the lowest rate tried")}");
+    return 0;
+}
+
 var recorder = new LatencyRecorder();
 var driver = new LoadDriver(mix, recorder, options.Seed);
 var startedAt = DateTimeOffset.UtcNow;
@@ -43,7 +62,6 @@ var mode = options.Mode == "open" ? $"open loop at {options.Rate} calls/s" : $"c
 var figures = recorder.Figures(elapsed);
 var report = new LoadReport(options.Overhead is null ? mode : "gateway overhead, " + mode, fleet is null ? gateway : "a fleet started through the AppHost", options.Seed, startedAt, elapsed.TotalSeconds,
     LoadReport.DescribeMachine(), figures, options.Overhead is null ? null : GatewayOverhead.Ratios(figures));
-Directory.CreateDirectory(options.OutputDir);
 var stamp = startedAt.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
 await File.WriteAllTextAsync(Path.Combine(options.OutputDir, $"load-{stamp}.md"), report.ToMarkdown());
 await File.WriteAllTextAsync(Path.Combine(options.OutputDir, $"load-{stamp}.json"), report.ToJson());
