@@ -24,12 +24,14 @@ public static class GatewayOverhead
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     public static IReadOnlyList<LoadCall> Create(GrpcChannel gateway, GrpcChannel recoDirect, GrpcChannel biddingDirect, DevTokenIssuer tokens, LoadWorld world,
-        int buyers = 50)
+        int buyers = 50, int auctionCallers = 8)
     {
         var buyerIds = Enumerable.Range(0, buyers).Select(i => $"load-overhead-buyer-{i}").ToArray();
         var buyerTokens = buyerIds.Select(id => tokens.Mint(id, CallerRole.Buyer, lifetime: TimeSpan.FromHours(8))).ToArray();
-        const string auctionId = "load-overhead-auction";
-        var auctionToken = tokens.Mint(auctionId, CallerRole.Operator, lifetime: TimeSpan.FromHours(8));
+        // Several auction-service identities, as in the mix: one caller over the gateway's per-caller rate would be
+        // answered ResourceExhausted at once, and those fast refusals would flatter the gateway's figures.
+        var auctionIds = Enumerable.Range(0, auctionCallers).Select(i => $"load-overhead-auction-{i}").ToArray();
+        var auctionTokens = auctionIds.Select(id => tokens.Mint(id, CallerRole.Operator, lifetime: TimeSpan.FromHours(8))).ToArray();
         var campaigns = world.Merchants.SelectMany(m => m.CampaignIds).ToArray();
         var rooms = world.Merchants.Select(m => m.Session.LiveRoomId).ToArray();
         long sequence = 0;
@@ -50,15 +52,16 @@ public static class GatewayOverhead
                 DateTime.UtcNow + Deadline, call.CancellationToken);
         });
 
-        LoadCall Bid(string path, BiddingService.BiddingServiceClient client, Metadata caller) => new(path + "bidding.Bid", 1, async call =>
-            await client.BidAsync(TrafficMix.NewBid(call.Random, NextId(), campaigns, rooms), caller, DateTime.UtcNow + Deadline, call.CancellationToken));
+        LoadCall Bid(string path, BiddingService.BiddingServiceClient client, Func<int, Metadata> caller) => new(path + "bidding.Bid", 1, async call =>
+            await client.BidAsync(TrafficMix.NewBid(call.Random, NextId(), campaigns, rooms), caller(call.Random.Next(auctionCallers)),
+                DateTime.UtcNow + Deadline, call.CancellationToken));
 
         return
         [
             Recommendations(ViaGateway, new RecoService.RecoServiceClient(gateway), b => Bearer(buyerTokens[b])),
             Recommendations(Direct, new RecoService.RecoServiceClient(recoDirect), b => Identity(Callers.Buyer(buyerIds[b]))),
-            Bid(ViaGateway, new BiddingService.BiddingServiceClient(gateway), Bearer(auctionToken)),
-            Bid(Direct, new BiddingService.BiddingServiceClient(biddingDirect), Identity(Callers.Operator(auctionId))),
+            Bid(ViaGateway, new BiddingService.BiddingServiceClient(gateway), a => Bearer(auctionTokens[a])),
+            Bid(Direct, new BiddingService.BiddingServiceClient(biddingDirect), a => Identity(Callers.Operator(auctionIds[a]))),
         ];
     }
 
