@@ -57,23 +57,36 @@ public sealed class LoadDriver(IReadOnlyList<LoadCall> mix, LatencyRecorder reco
         return mix[^1];
     }
 
+    /// <summary>Every call of the mix once, one after the other: a run that must cover the whole mix starts here.</summary>
+    public async Task RunEveryCallOnceAsync(CancellationToken cancellationToken)
+    {
+        var random = new Random(seed);
+        foreach (var call in mix) await CallOnceAsync(call, new Random(random.Next()), cancellationToken);
+    }
+
     private async Task CallOnceAsync(LoadCall call, Random random, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var status = StatusCode.OK;
+        string? detail = null;
         try
         {
             await call.ExecuteAsync(new CallContext(random, cancellationToken));
         }
         catch (RpcException ex)
         {
-            status = ex.StatusCode;
+            (status, detail) = (ex.StatusCode, ex.Status.Detail);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             status = StatusCode.Cancelled;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
+        {
+            // A client-side failure (connection lost, call completed under a write) counts as an error, not a crash of the run.
+            (status, detail) = (StatusCode.Unknown, $"{ex.GetType().Name}: {ex.Message}");
+        }
 
-        recorder.Record(call.Rpc, Stopwatch.GetElapsedTime(started), status);
+        recorder.Record(call.Rpc, Stopwatch.GetElapsedTime(started), status, detail);
     }
 }

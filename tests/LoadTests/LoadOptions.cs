@@ -4,7 +4,12 @@ namespace Commerce.LoadTests;
 
 /// <summary>
 /// <c>dotnet run --project tests/LoadTests -c Release -- [--gateway http://localhost:5101] [--key-file F] [--mode closed|open]
-/// [--callers 16] [--rate 200] [--duration 30] [--warmup 5] [--seed 42] [--out eng/artifacts/load]</c>.
+/// [--callers 16] [--rate 200] [--duration 30] [--warmup 5] [--seed 42] [--merchants 3] [--only part-of-rpc-name] [--out eng/artifacts/load]
+/// [--overhead auto|reco=http://localhost:5131,bidding=http://localhost:5181]</c>. With --overhead the run is not the
+/// mix but the same reco and bid calls direct to those services and through the gateway, for the gateway's overhead
+/// ("auto": the services of the fleet started here). [--sweep bidding.Bid=5,csagent.Ask=100 --rates 10,25,50,100]: instead
+/// of the mix, open-loop steps of rising rate (each --duration long) for each named RPC alone, up to the first step
+/// whose p99 passes its budget in ms.
 /// Without --gateway the fleet is started through the AppHost (Aspire.Hosting.Testing) and stopped at the end.
 /// </summary>
 public sealed record LoadOptions
@@ -19,6 +24,15 @@ public sealed record LoadOptions
     public int Seed { get; init; } = 42;
     public string OutputDir { get; init; } = Path.Combine("eng", "artifacts", "load");
     public string? Only { get; init; }
+    public int Merchants { get; init; } = 3;
+
+    /// <summary>Service name (reco, bidding) to its direct gRPC address, for the overhead run; null for the mix.</summary>
+    public IReadOnlyDictionary<string, string>? Overhead { get; init; }
+
+    /// <summary>RPC name to its p99 budget in ms, for the rate sweep; null for the mix.</summary>
+    public IReadOnlyList<(string Rpc, double BudgetMs)>? Sweep { get; init; }
+
+    public IReadOnlyList<double> Rates { get; init; } = [10, 25, 50, 100, 200, 400, 800];
 
     public static LoadOptions Parse(string[] args)
     {
@@ -38,6 +52,18 @@ public sealed record LoadOptions
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { OutputDir = value },
                 "--only" => options with { Only = value },
+                "--overhead" => options with
+                {
+                    Overhead = value == "auto" ? new Dictionary<string, string>() : value.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length == 2 ? p[1] : throw new ArgumentException("--overhead reco=URL,bidding=URL")),
+                },
+                "--sweep" => options with
+                {
+                    Sweep = value.Split(',').Select(p => p.Split('=', 2)).Select(p => p.Length == 2
+                        ? (p[0], double.Parse(p[1], CultureInfo.InvariantCulture))
+                        : throw new ArgumentException("--sweep rpc=budget-ms,...")).ToList(),
+                },
+                "--rates" => options with { Rates = value.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList() },
+                "--merchants" => options with { Merchants = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
