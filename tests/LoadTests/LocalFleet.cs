@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Commerce.LoadTests;
 
 /// <summary>
-/// The whole fleet started by the load client through the real AppHost, as Fleet.Tests' FleetUnderTest starts it: its
-/// own RabbitMQ node (local mode), data folder and signing key in a temp folder, every resource healthy before the
-/// world is set up; stopped and removed at the end.
+/// The whole fleet through the real AppHost, for the load client and for Fleet.Tests (the one place the fleet is started
+/// from code): its own RabbitMQ node (local mode), data folder and signing key in a temp folder, every resource healthy
+/// before it is returned; stopped and removed at the end.
 /// </summary>
 public sealed class LocalFleet : IAsyncDisposable
 {
@@ -27,11 +27,13 @@ public sealed class LocalFleet : IAsyncDisposable
 
     public DevTokenIssuer Tokens { get; }
 
+    public DistributedApplication App => _app;
+
     public Uri GrpcEndpoint(string resource) => _app.GetEndpoint(resource, "grpc");
 
     public static async Task<LocalFleet> StartAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var workDir = Directory.CreateTempSubdirectory("commerce-load-").FullName;
+        var workDir = Directory.CreateTempSubdirectory("commerce-fleet-").FullName;
         var keyFile = Path.Combine(workDir, "jwt-signing-key");
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
         await File.WriteAllTextAsync(keyFile, key, cancellationToken);
