@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Commerce.IntegrationEvents.V1;
+using Commerce.LoadTests;
 using Commerce.Protos.Onboarding.V1;
 
 namespace Commerce.Fleet.Tests;
@@ -32,7 +33,7 @@ public sealed class OnboardingSagaThroughputTests
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentApplicants, CancellationToken = timeout.Token },
             async (i, _) =>
             {
-                var (_, application) = await FleetMerchant.ApplyAndVerifyAsync(onboarding, $"Burst {i} {Guid.NewGuid():N}"[..24], licenceBase + i);
+                var (_, application) = await MerchantSignUp.ApplyAndVerifyAsync(onboarding, FleetUnderTest.Tokens, $"Burst {i} {Guid.NewGuid():N}"[..24], licenceBase + i);
                 verifiedAt[application.MerchantId] = DateTime.UtcNow;
             });
         var callsDone = clock.Elapsed;

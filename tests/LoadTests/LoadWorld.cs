@@ -46,7 +46,7 @@ public sealed record LoadWorld(string RunId, IReadOnlyList<LoadMerchant> Merchan
     {
         var onboarding = new MerchantOnboardingService.MerchantOnboardingServiceClient(gateway);
         var storeName = $"Load Stall {runId} {index}";
-        var (merchantId, storeId, token) = await OpenTrialStoreAsync(onboarding, tokens, storeName, ct);
+        var (_, merchantId, storeId, token) = await MerchantSignUp.OpenTrialStoreAsync(onboarding, tokens, storeName, ct);
         var headers = new Metadata { { "authorization", "Bearer " + token } };
 
         var products = await ListLibraryProductsAsync(onboarding, headers, storeId, skip: index * 8, count: 6, ct);
@@ -82,40 +82,6 @@ public sealed record LoadWorld(string RunId, IReadOnlyList<LoadMerchant> Merchan
         }
 
         return new LoadMerchant(merchantId, storeId, token, products, session, campaignIds);
-    }
-
-    /// <summary>The sign-up of Fleet.Tests' FleetMerchant, with this world's token issuer and names.</summary>
-    private static async Task<(string MerchantId, string StoreId, string Token)> OpenTrialStoreAsync(
-        MerchantOnboardingService.MerchantOnboardingServiceClient onboarding, DevTokenIssuer tokens, string storeName, CancellationToken ct)
-    {
-        var userId = $"load-applicant-{Guid.NewGuid():N}";
-        var applicant = new Metadata { { "authorization", "Bearer " + tokens.Mint(userId, CallerRole.Buyer) } };
-        var application = (await onboarding.ApplyMerchantAsync(new ApplyMerchantRequest
-        {
-            RequestId = Guid.NewGuid().ToString("N"), BusinessName = storeName + " Ltd", StoreName = storeName,
-            BusinessType = BusinessType.Individual, LegalRepresentativeName = "Lin Mei", ContactPhone = "+8613800138000",
-            PrimaryCategory = Category(LiveCategory),
-        }, applicant, cancellationToken: ct)).Application;
-        var verification = await onboarding.SubmitVerificationAsync(new SubmitVerificationRequest
-        {
-            ApplicationId = application.ApplicationId,
-            // Licences are unique per fleet: a random one, not the run's seed, so a second run on the same fleet passes.
-            BusinessLicenceNumber = IdentityNumbers.BusinessLicence(Random.Shared.Next(1, 99_999_999)),
-            LegalRepresentativeIdNumber = IdentityNumbers.ResidentId(),
-        }, applicant, cancellationToken: ct);
-        if (verification.Failures.Count > 0)
-        {
-            throw new InvalidOperationException($"verification of {storeName} failed: {string.Join("; ", verification.Failures)}");
-        }
-
-        var token = tokens.Mint(userId, CallerRole.Merchant, application.MerchantId, lifetime: TimeSpan.FromHours(8));
-        var merchant = new Metadata { { "authorization", "Bearer " + token } };
-        var opened = await Eventually.ThatAsync(async () =>
-        {
-            var current = (await onboarding.GetApplicationAsync(new GetApplicationRequest { ApplicationId = application.ApplicationId }, merchant, cancellationToken: ct)).Application;
-            return current.Stage == OnboardingStage.Trial && current.StoreId.Length > 0 ? current : null;
-        }, SagaTimeout, $"the trial store of {storeName} opens");
-        return (application.MerchantId, opened.StoreId, token);
     }
 
     private static async Task<IReadOnlyList<StoreProduct>> ListLibraryProductsAsync(MerchantOnboardingService.MerchantOnboardingServiceClient onboarding,
