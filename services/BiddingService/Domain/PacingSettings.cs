@@ -29,13 +29,43 @@ public sealed record PacingSettings
     public double FlatForecastWeight { get; init; } = 0.2;
 
     /// <summary>Share of the day's remaining traffic the plan leaves as a margin, so the budget is spent by then.</summary>
-    public double FinishAheadShare { get; init; } = 0.4;
+    public double FinishAheadShare { get; init; } = 0.2;
 
     /// <summary>How much faster the controller reacts at the day's end than at its start (1 + boost times).</summary>
     public double LateBoost { get; init; } = 4;
 
     /// <summary>Exponent of the warm start's correction for yesterday's unspent share.</summary>
     public double UnderspendCorrection { get; init; } = 0.5;
+
+    /// <summary>Highest elasticity of spend to the multiplier assumed above the multiplier yesterday bid with.</summary>
+    public double MaxElasticity { get; init; } = 3.0;
+
+    /// <summary>The elasticity is measured between yesterday's multiplier and that multiplier divided by this.</summary>
+    public double ElasticityProbe { get; init; } = 1.3;
+
+    /// <summary>Weight, as a share of the day's forecast capacity, of the forecast against today's observed spend when scaling what is left.</summary>
+    public double CapacityPriorShare { get; init; } = 0.3;
+
+    /// <summary>The capacity follower aims at the budget left times (1 + this): unspent budget is lost, overspend is impossible.</summary>
+    public double SpendAheadShare { get; init; } = 0.05;
+
+    /// <summary>Further margin over the budget left, scaled by the share of the day's forecast market still ahead.</summary>
+    public double EarlySpendAheadShare { get; init; } = 0.4;
+
+    /// <summary>Share of the way (in log space) the multiplier moves towards the capacity forecast's multiplier per interval.</summary>
+    public double CapacityTracking { get; init; } = 1.0;
+
+    /// <summary>Intervals on each side averaged into yesterday's spend per opportunity.</summary>
+    public int CapacitySmoothing { get; init; } = 2;
+
+    /// <summary>An interval more than this many times its neighbours' median volume is a spike, not a pattern.</summary>
+    public double SpikeRatio { get; init; } = 1.8;
+
+    /// <summary>Yesterday's intervals that began with less than this share of the budget left do not measure the market.</summary>
+    public double ExhaustedShare { get; init; } = 0.02;
+
+    /// <summary>An interval bid at less than this share of the day's mean multiplier keeps an earlier day's market record.</summary>
+    public double MeasuredMultiplierShare { get; init; } = 0.6;
 
     /// <summary>Highest actual/target cost ratio tolerated before the multiplier is pulled down.</summary>
     public double CostRatioLimit { get; init; } = 0.99;

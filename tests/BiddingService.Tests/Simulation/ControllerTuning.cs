@@ -13,16 +13,27 @@ public sealed class ControllerTuning
         // Three tuning seed sets: margins found on one set alone did not carry over to the held-out profiles.
         var profiles = new[] { 50_000, 60_000, 70_000 }.SelectMany(offset => ProfileCatalog.Build(seedOffset: offset)).ToArray();
         var logs = profiles.Select(TrafficGenerator.Generate).ToArray();
-        foreach (var ahead in new[] { 0.3, 0.35, 0.4, 0.45 })
-        foreach (var under in new[] { 0.5, 1.5 })
+        foreach (var elasticity in new[] { 1.5, 3.0 })
+        foreach (var prior in new[] { 0.03, 0.1, 0.3 })
+        foreach (var smoothing in new[] { 1, 2 })
         {
-            var settings = new PacingSettings { FinishAheadShare = ahead, UnderspendCorrection = under };
-            var rows = profiles.SelectMany((p, i) => Evaluation.Run(p, logs[i], [() => new AutomaticBidPolicy(settings)]))
-                .Where(r => r.Day > 0).ToArray();
-            TestContext.Out.WriteLine($"ahead {ahead} underspend {under}: score {rows.Average(r => r.ScoreRatio):P1} " +
-                                      $"budget {rows.Min(r => r.Result.BudgetUse):P1}-{rows.Max(r => r.Result.BudgetUse):P1} cpa max {rows.Max(r => r.CpaRatio):F3} worst " +
-                string.Join(", ", rows.OrderBy(r => r.Result.BudgetUse).Take(3).Select(r => $"{r.Profile}/{r.Campaign}/{r.Day} {r.Result.BudgetUse:P0}")));
+            var settings = new PacingSettings
+            {
+                MaxElasticity = elasticity, CapacityPriorShare = prior, CapacitySmoothing = smoothing, SpendAheadShare = 0.05, EarlySpendAheadShare = 0.4,
+                CapacityTracking = 1,
+            };
+            Report($"max elasticity {elasticity} prior {prior} smoothing {smoothing}", settings, profiles, logs);
         }
+    }
+
+    internal static void Report(string label, PacingSettings settings, TrafficProfile[] profiles, IReadOnlyList<TrafficLog>[] logs)
+    {
+        var rows = profiles.SelectMany((p, i) => Evaluation.Run(p, logs[i], [() => new AutomaticBidPolicy(settings)]))
+            .Where(r => r.Day > 0).ToArray();
+        var perProfile = string.Join(" ", rows.GroupBy(r => r.Profile[..5]).Select(g => $"{g.Key} {g.Average(r => r.ScoreRatio):P0}/{g.Min(r => r.Result.BudgetUse):P0}"));
+        TestContext.Out.WriteLine($"{label}: score {rows.Average(r => r.ScoreRatio):P1} " +
+                                  $"budget {rows.Min(r => r.Result.BudgetUse):P1}-{rows.Max(r => r.Result.BudgetUse):P1} cpa max {rows.Max(r => r.CpaRatio):F3} | day 1 {rows.Where(r => r.Day == 1).Min(r => r.Result.BudgetUse):P0} day 2 {rows.Where(r => r.Day == 2).Min(r => r.Result.BudgetUse):P0} {rows.Where(r => r.Day == 2).Average(r => r.ScoreRatio):P0} | {perProfile} | worst " +
+            string.Join(", ", rows.OrderBy(r => r.Result.BudgetUse).Take(3).Select(r => $"{r.Profile[..5]}/{r.Campaign[..5]}/{r.Day} {r.Result.BudgetUse:P0}")));
     }
 }
 
@@ -32,17 +43,45 @@ public sealed class ControllerTrace
     [Test]
     public void Trace_one_day()
     {
-        var profile = ProfileCatalog.Build(seedOffset: 50_000)[2];
+        var offset = int.Parse(Environment.GetEnvironmentVariable("TRACE_SEEDS") ?? "50000");
+        var index = int.Parse(Environment.GetEnvironmentVariable("TRACE_PROFILE") ?? "2");
+        var campaign = int.Parse(Environment.GetEnvironmentVariable("TRACE_CAMPAIGN") ?? "1");
+        var profile = ProfileCatalog.Build(seedOffset: offset)[index];
         var logs = TrafficGenerator.Generate(profile);
-        var policy = new TracingPolicy(new AutomaticBidPolicy(new PacingSettings()));
-        Evaluation.Run(profile with { Campaigns = [profile.Campaigns[1]] }, logs, [() => policy]);
+        var policy = new TracingPolicy(new AutomaticBidPolicy(new PacingSettings())) { Days = logs.ToArray(), SlotFactors = profile.SlotFactors };
+        var rows = Evaluation.Run(profile with { Campaigns = [profile.Campaigns[campaign]] }, logs, [() => policy]);
+        foreach (var r in rows) TestContext.Out.WriteLine($"day {r.Day}: score/opt {r.ScoreRatio:P1} budget {r.Result.BudgetUse:P1} optimum spend {r.Optimum.Spend:F0}");
+    }
+
+    private sealed class ConstantPolicy(double k) : IBidPolicy
+    {
+        public string Name => "constant";
+        public void BeginDay(DayBrief day) { }
+        public double Bid(double goalValue) => k * goalValue;
+        public void EndInterval(IntervalReport report) { }
     }
 
     private sealed class TracingPolicy(AutomaticBidPolicy inner) : IBidPolicy
     {
         public string Name => inner.Name;
-        public void BeginDay(DayBrief day) { inner.BeginDay(day); TestContext.Out.WriteLine($"day budget {day.Budget}"); }
+        public TrafficLog[] Days { get; init; } = [];
+        public double[] SlotFactors { get; init; } = [1.0];
+        private int _day;
+
+        public void BeginDay(DayBrief day)
+        {
+            inner.BeginDay(day);
+            TestContext.Out.WriteLine($"day budget {day.Budget}");
+            foreach (var k in new[] { 0.4, 0.6, 0.8, 1.0, 1.2 })
+            {
+                var actual = _day < Days.Length ? AuctionSimulator.RunDay(Days[_day], new ConstantPolicy(k), day with { Budget = double.MaxValue }, SlotFactors).Spend : 0;
+                TestContext.Out.WriteLine($"  k {k}: forecast {inner.Controller!.ForecastDaySpend(k):F0} actual {actual:F0}");
+            }
+
+            _day++;
+        }
         public double Bid(double goalValue) => inner.Bid(goalValue);
+        public void Won(double goalValue, double price) => inner.Won(goalValue, price);
         public void EndInterval(IntervalReport r)
         {
             inner.EndInterval(r);
