@@ -109,7 +109,10 @@ public sealed class PacingController
                 Array.Copy(source, i * RatioBins, market.WinSpendByRatio, i * RatioBins, RatioBins);
             }
 
-            return new(_budget, (double[])_spend.Clone(), (long[])_opportunities.Clone(), (double[])_multipliers.Clone(), market);
+            return new(_budget, (double[])_spend.Clone(), (long[])_opportunities.Clone(), (double[])_multipliers.Clone(), market)
+            {
+                EarlierMarket = _yesterdayMarket,
+            };
         }
     }
 
@@ -281,19 +284,16 @@ public sealed class PacingController
         return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
     }
 
-    /// <summary>Forecast spend per interval as a function of the multiplier, built from yesterday's wins.</summary>
+    /// <summary>
+    /// Forecast spend per interval as a function of the multiplier, built from the market records of the last days:
+    /// per interval the leaner of them (an hour whose market differs between days, e.g. when competitors spend out
+    /// earlier, is planned on its weaker day: budget left for an hour that does not come cannot be spent).
+    /// </summary>
     private sealed class CapacityForecast
     {
         private readonly PacingSettings _settings;
         private readonly double[] _expectedVolume = new double[IntervalsPerDay];
-        // Per interval: yesterday's cumulative win spend per opportunity by ratio bin, the multiplier bid with, and
-        // the elasticity above it; pooled over neighbouring intervals at evaluation.
-        private readonly double[][] _cumulative = new double[IntervalsPerDay][];
-        private readonly double[] _bidWith = new double[IntervalsPerDay];
-        private readonly double[] _elasticity = new double[IntervalsPerDay];
-        private readonly double[] _lostValue = new double[IntervalsPerDay];
-        private readonly bool[] _measured = new bool[IntervalsPerDay];
-        private readonly int[] _source = new int[IntervalsPerDay];
+        private readonly List<MarketLayer> _layers = [];
 
         private CapacityForecast(PacingSettings settings) => _settings = settings;
 
@@ -302,60 +302,16 @@ public sealed class PacingController
 
         public static CapacityForecast? Build(PacingSettings settings, PacingDay yesterday, double[] volumeShare)
         {
-            var market = yesterday.Market;
-            if (market.WinSpendByRatio.Length != IntervalsPerDay * RatioBins) return null;
             var volume = yesterday.Opportunities.Sum();
             if (volume <= 0) return null;
             var forecast = new CapacityForecast(settings);
-            var any = false;
-            for (var i = 0; i < IntervalsPerDay; i++)
+            foreach (var market in new[] { yesterday.Market, yesterday.EarlierMarket }.Take(settings.MarketDays))
             {
-                forecast._expectedVolume[i] = volume * volumeShare[i];
-                forecast._measured[i] = market.Opportunities[i] > 0 && market.Multipliers[i] > 0;
-                var cumulative = new double[RatioBins + 1];
-                for (var b = 0; b < RatioBins; b++)
-                {
-                    cumulative[b + 1] = cumulative[b] + market.WinSpendByRatio[i * RatioBins + b] / Math.Max(1, market.Opportunities[i]);
-                }
-
-                forecast._cumulative[i] = cumulative;
-                forecast._bidWith[i] = market.Multipliers[i];
-                forecast._lostValue[i] = Math.Max(0, market.OfferedValue[i] - market.WonValue[i]) / Math.Max(1, market.Opportunities[i]);
-                any |= forecast._measured[i] && cumulative[RatioBins] > 0;
+                if (market is not null && MarketLayer.Build(settings, market) is { } layer) forecast._layers.Add(layer);
             }
 
-            if (!any) return null;
-            // Intervals that measured nothing borrow the nearest measured one, the earlier on a tie.
-            for (var i = 0; i < IntervalsPerDay; i++)
-            {
-                var best = -1;
-                for (var d = 0; d < IntervalsPerDay && best < 0; d++)
-                {
-                    if (i - d >= 0 && forecast._measured[i - d]) best = i - d;
-                    else if (i + d < IntervalsPerDay && forecast._measured[i + d]) best = i + d;
-                }
-
-                forecast._source[i] = best;
-            }
-
-            for (var i = 0; i < IntervalsPerDay; i++)
-            {
-                if (!forecast._measured[i]) continue;
-                // Elasticity just below the multipliers bid with, pooled over neighbouring measured intervals: how much
-                // of the spend a somewhat lower bid would lose.
-                double atBid = 0, below = 0;
-                for (var j = Math.Max(0, i - settings.CapacitySmoothing); j <= Math.Min(IntervalsPerDay - 1, i + settings.CapacitySmoothing); j++)
-                {
-                    if (!forecast._measured[j]) continue;
-                    atBid += forecast.Measured(j, forecast._bidWith[j]);
-                    below += forecast.Measured(j, forecast._bidWith[j] / settings.ElasticityProbe);
-                }
-
-                forecast._elasticity[i] = atBid > 0 && below > 0
-                    ? Math.Clamp(Math.Log(atBid / below) / Math.Log(settings.ElasticityProbe), 0, settings.MaxElasticity)
-                    : settings.MaxElasticity;
-            }
-
+            if (forecast._layers.Count == 0) return null;
+            for (var i = 0; i < IntervalsPerDay; i++) forecast._expectedVolume[i] = volume * volumeShare[i];
             forecast.DayTotal = forecast.Total(yesterday.MeanMultiplier, 0);
             return forecast.DayTotal > 0 ? forecast : null;
         }
@@ -363,22 +319,37 @@ public sealed class PacingController
         /// <summary>Forecast spend of interval <paramref name="interval"/> at multiplier <paramref name="k"/>.</summary>
         public double Spend(int interval, double k)
         {
-            double perOpportunity = 0, n = 0;
-            var w = _settings.CapacitySmoothing;
-            for (var j = Math.Max(0, interval - w); j <= Math.Min(IntervalsPerDay - 1, interval + w); j++)
-            {
-                perOpportunity += PerOpportunity(_source[j], k);
-                n++;
-            }
-
-            return _expectedVolume[interval] * perOpportunity / n;
+            Span<double> perOpportunity = stackalloc double[IntervalsPerDay];
+            PerOpportunity(k, interval, perOpportunity);
+            return _expectedVolume[interval] * perOpportunity[interval];
         }
 
         public double Total(double k, int from)
         {
+            Span<double> perOpportunity = stackalloc double[IntervalsPerDay];
+            PerOpportunity(k, from, perOpportunity);
             var total = 0.0;
-            for (var i = from; i < IntervalsPerDay; i++) total += Spend(i, k);
+            for (var i = from; i < IntervalsPerDay; i++) total += _expectedVolume[i] * perOpportunity[i];
             return total;
+        }
+
+        /// <summary>Spend per opportunity at <paramref name="k"/> of each interval from <paramref name="from"/> on: the leanest record, averaged over neighbouring intervals.</summary>
+        private void PerOpportunity(double k, int from, Span<double> result)
+        {
+            var w = _settings.CapacitySmoothing;
+            for (var i = from; i < IntervalsPerDay; i++)
+            {
+                double sum = 0, n = 0;
+                for (var j = Math.Max(0, i - w); j <= Math.Min(IntervalsPerDay - 1, i + w); j++)
+                {
+                    var lean = double.PositiveInfinity;
+                    foreach (var layer in _layers) lean = Math.Min(lean, layer.PerOpportunity(j, k));
+                    sum += lean;
+                    n++;
+                }
+
+                result[i] = sum / n;
+            }
         }
 
         /// <summary>The multiplier at which the intervals from <paramref name="from"/> on would sell <paramref name="spend"/> (forecast times <paramref name="scale"/>).</summary>
@@ -394,9 +365,81 @@ public sealed class PacingController
 
             return Math.Sqrt(lo * hi);
         }
+    }
 
-        private double PerOpportunity(int interval, double k)
+    /// <summary>One market record as spend per opportunity of each interval as a function of the multiplier.</summary>
+    private sealed class MarketLayer
+    {
+        private readonly PacingSettings _settings;
+        // Per interval: cumulative win spend per opportunity by ratio bin, the multiplier bid with, the elasticity
+        // above it and the value lost per opportunity; intervals never measured borrow the nearest measured one.
+        private readonly double[][] _cumulative = new double[IntervalsPerDay][];
+        private readonly double[] _bidWith = new double[IntervalsPerDay];
+        private readonly double[] _elasticity = new double[IntervalsPerDay];
+        private readonly double[] _lostValue = new double[IntervalsPerDay];
+        private readonly bool[] _measured = new bool[IntervalsPerDay];
+        private readonly int[] _source = new int[IntervalsPerDay];
+
+        private MarketLayer(PacingSettings settings) => _settings = settings;
+
+        public static MarketLayer? Build(PacingSettings settings, MarketRecord market)
         {
+            if (market.WinSpendByRatio.Length != IntervalsPerDay * RatioBins) return null;
+            var layer = new MarketLayer(settings);
+            var any = false;
+            for (var i = 0; i < IntervalsPerDay; i++)
+            {
+                layer._measured[i] = market.Opportunities[i] > 0 && market.Multipliers[i] > 0;
+                var cumulative = new double[RatioBins + 1];
+                for (var b = 0; b < RatioBins; b++)
+                {
+                    cumulative[b + 1] = cumulative[b] + market.WinSpendByRatio[i * RatioBins + b] / Math.Max(1, market.Opportunities[i]);
+                }
+
+                layer._cumulative[i] = cumulative;
+                layer._bidWith[i] = market.Multipliers[i];
+                layer._lostValue[i] = Math.Max(0, market.OfferedValue[i] - market.WonValue[i]) / Math.Max(1, market.Opportunities[i]);
+                any |= layer._measured[i] && cumulative[RatioBins] > 0;
+            }
+
+            if (!any) return null;
+            // Intervals that measured nothing borrow the nearest measured one, the earlier on a tie.
+            for (var i = 0; i < IntervalsPerDay; i++)
+            {
+                var best = -1;
+                for (var d = 0; d < IntervalsPerDay && best < 0; d++)
+                {
+                    if (i - d >= 0 && layer._measured[i - d]) best = i - d;
+                    else if (i + d < IntervalsPerDay && layer._measured[i + d]) best = i + d;
+                }
+
+                layer._source[i] = best;
+            }
+
+            for (var i = 0; i < IntervalsPerDay; i++)
+            {
+                if (!layer._measured[i]) continue;
+                // Elasticity just below the multipliers bid with, pooled over neighbouring measured intervals: how much
+                // of the spend a somewhat lower bid would lose.
+                double atBid = 0, below = 0;
+                for (var j = Math.Max(0, i - settings.CapacitySmoothing); j <= Math.Min(IntervalsPerDay - 1, i + settings.CapacitySmoothing); j++)
+                {
+                    if (!layer._measured[j]) continue;
+                    atBid += layer.Measured(j, layer._bidWith[j]);
+                    below += layer.Measured(j, layer._bidWith[j] / settings.ElasticityProbe);
+                }
+
+                layer._elasticity[i] = atBid > 0 && below > 0
+                    ? Math.Clamp(Math.Log(atBid / below) / Math.Log(settings.ElasticityProbe), 0, settings.MaxElasticity)
+                    : settings.MaxElasticity;
+            }
+
+            return layer;
+        }
+
+        public double PerOpportunity(int interval, double k)
+        {
+            interval = _source[interval];
             var bidWith = _bidWith[interval];
             if (k <= bidWith) return Measured(interval, k);
             // Above the multiplier bid with the auctions lost are unseen: extrapolate with the elasticity below it, but
@@ -405,7 +448,7 @@ public sealed class PacingController
             return atBid + Math.Min(atBid * (Math.Pow(k / bidWith, _elasticity[interval]) - 1), k * _lostValue[interval]);
         }
 
-        /// <summary>Yesterday's win spend per opportunity with a price-to-value ratio up to <paramref name="k"/>.</summary>
+        /// <summary>The record's win spend per opportunity with a price-to-value ratio up to <paramref name="k"/>.</summary>
         private double Measured(int interval, double k)
         {
             var cumulative = _cumulative[interval];
@@ -420,10 +463,13 @@ public sealed class PacingController
 
 /// <summary>
 /// One campaign's day as its pacing controller saw it: per interval the spend, the opportunities and the multiplier
-/// bid with; and what is known of the market per interval (<see cref="MarketRecord"/>).
+/// bid with; and what is known of the market per interval (<see cref="MarketRecord"/>), as of this day and the day before.
 /// </summary>
 public sealed record PacingDay(double Budget, double[] Spend, long[] Opportunities, double[] Multipliers, MarketRecord Market)
 {
+    /// <summary>The market record as of the day before (yesterday's <see cref="Market"/>), if any.</summary>
+    public MarketRecord? EarlierMarket { get; init; }
+
     public double MeanMultiplier
     {
         get

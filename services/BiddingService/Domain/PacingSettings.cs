@@ -1,6 +1,6 @@
 namespace Commerce.Bidding.Domain;
 
-/// <summary>Tuning of the <see cref="PacingController"/>; the defaults are what the simulator evaluation passes with.</summary>
+/// <summary>Tuning of the <see cref="PacingController"/>; the defaults were chosen on tuning seeds (ControllerTuning), not the held-out profiles.</summary>
 public sealed record PacingSettings
 {
     /// <summary>Multiplier of a campaign's first day: bid exactly the target-CPA value of the impression.</summary>
@@ -11,7 +11,7 @@ public sealed record PacingSettings
     /// <summary>Bid cap relative to the target-CPA value: never more than this many times what an impression is worth.</summary>
     public double MaxMultiplier { get; init; } = 3.0;
 
-    /// <summary>Step of the dual descent (log multiplier per log of planned/actual spend).</summary>
+    /// <summary>Step of the first day's dual descent (log multiplier per log of planned/actual spend).</summary>
     public double LearningRate { get; init; } = 0.4;
 
     /// <summary>Faster learning while a cold-started campaign finds its level.</summary>
@@ -46,11 +46,14 @@ public sealed record PacingSettings
     /// <summary>Weight, as a share of the day's forecast capacity, of the forecast against today's observed spend when scaling what is left.</summary>
     public double CapacityPriorShare { get; init; } = 0.3;
 
-    /// <summary>The capacity follower aims at the budget left times (1 + this): unspent budget is lost, overspend is impossible.</summary>
-    public double SpendAheadShare { get; init; } = 0.05;
+    /// <summary>The capacity follower aims at the budget left times (1 + this + the early margin): unspent budget is lost, overspend is impossible.</summary>
+    public double SpendAheadShare { get; init; } = 0.08;
 
     /// <summary>Further margin over the budget left, scaled by the share of the day's forecast market still ahead.</summary>
-    public double EarlySpendAheadShare { get; init; } = 0.4;
+    public double EarlySpendAheadShare { get; init; } = 0.5;
+
+    /// <summary>Days of market records the capacity forecast plans on, each interval on the leanest (1 or 2).</summary>
+    public int MarketDays { get; init; } = 2;
 
     /// <summary>Share of the way (in log space) the multiplier moves towards the capacity forecast's multiplier per interval.</summary>
     public double CapacityTracking { get; init; } = 1.0;
@@ -61,7 +64,7 @@ public sealed record PacingSettings
     /// <summary>An interval more than this many times its neighbours' median volume is a spike, not a pattern.</summary>
     public double SpikeRatio { get; init; } = 1.8;
 
-    /// <summary>Yesterday's intervals that began with less than this share of the budget left do not measure the market.</summary>
+    /// <summary>Intervals that ended with less than this share of the budget left (bids cut by the budget) do not measure the market.</summary>
     public double ExhaustedShare { get; init; } = 0.02;
 
     /// <summary>An interval bid at less than this share of the day's mean multiplier keeps an earlier day's market record.</summary>

@@ -39,4 +39,34 @@ public sealed class PacingControllerTests
         Assert.That(start, Is.EqualTo(settings.ColdStartMultiplier));
         Assert.That(controller.Multiplier, Is.EqualTo(settings.MaxMultiplier));
     }
+
+    [Test]
+    public void A_warm_start_bids_the_multiplier_at_which_yesterdays_market_sells_todays_budget_with_its_margin()
+    {
+        // Yesterday bid at multiplier 1 all day: 100 opportunities of value 1 an interval, won at prices 0.01 to 1.00.
+        var settings = new PacingSettings();
+        var yesterday = new PacingController(settings, budget: 10_000);
+        for (var t = 0; t < PacingController.IntervalsPerDay; t++)
+        {
+            var spend = 0.0;
+            for (var o = 1; o <= 100; o++)
+            {
+                yesterday.RecordOpportunity(1);
+                yesterday.RecordWin(1, o / 100.0);
+                spend += o / 100.0;
+            }
+
+            yesterday.CloseInterval(t, spend, 100, spend * (t + 1), 100.0 * (t + 1));
+        }
+
+        // Today's budget is what the market sold at prices up to 0.5 (multiplier 0.5): 12.75 an interval.
+        var budget = 12.75 * PacingController.IntervalsPerDay;
+        var today = new PacingController(settings, budget, yesterday.Today);
+
+        Assert.That(today.ForecastsCapacity, Is.True);
+        Assert.That(today.ForecastDaySpend(0.5), Is.EqualTo(budget).Within(3).Percent, "spend below the multiplier bid is known exactly");
+        Assert.That(today.ForecastDaySpend(today.Multiplier),
+            Is.EqualTo(budget * (1 + settings.SpendAheadShare + settings.EarlySpendAheadShare)).Within(1).Percent);
+        Assert.That(today.Multiplier, Is.GreaterThan(0.5).And.LessThan(1));
+    }
 }
