@@ -47,6 +47,7 @@ public sealed class PacingController
     private readonly CapacityForecast? _capacity;
     private double _spentSoFar;
     private double _expectedSoFar;
+    private readonly double _earlyAhead;
 
     /// <summary>A cold start: multiplier <see cref="PacingSettings.ColdStartMultiplier"/>, a flat traffic forecast.</summary>
     public PacingController(PacingSettings settings, double budget) : this(settings, budget, yesterday: null) { }
@@ -67,7 +68,10 @@ public sealed class PacingController
         var capacity = CapacityForecast.Build(settings, yesterday, _forecast);
         if (capacity is null) return;
         _capacity = capacity;
-        Multiplier = capacity.MultiplierSelling(budget * (1 + settings.SpendAheadShare + settings.EarlySpendAheadShare), 0, 1);
+        // Planning on one day's record alone (the day after the cold start) there is no leaner day to plan on: aim
+        // further ahead.
+        _earlyAhead = settings.EarlySpendAheadShare + (yesterday.EarlierMarket is null ? settings.FirstWarmDayAheadShare : 0);
+        Multiplier = capacity.MultiplierSelling(budget * (1 + settings.SpendAheadShare + _earlyAhead), 0, 1);
     }
 
     public double Multiplier { get; private set; }
@@ -198,7 +202,7 @@ public sealed class PacingController
         // Aim above the budget left, by a margin that shrinks with the share of the day's market still ahead: the
         // further off an hour, the less sure its forecast (competitors spending out earlier than yesterday leave a
         // budget nothing can absorb), and an unspent budget is lost while the budget cap stops any overspend.
-        var ahead = _settings.SpendAheadShare + _settings.EarlySpendAheadShare * Math.Min(1, capacity.Total(Multiplier, interval + 1) / capacity.DayTotal);
+        var ahead = _settings.SpendAheadShare + _earlyAhead * Math.Min(1, capacity.Total(Multiplier, interval + 1) / capacity.DayTotal);
         var target = capacity.MultiplierSelling(budgetLeft * (1 + ahead), interval + 1, scale);
         var step = _settings.CapacityTracking * Math.Log(target / Multiplier);
         Multiplier *= Math.Exp(Math.Clamp(step, -_settings.MaxStep, _settings.MaxStep));

@@ -28,8 +28,12 @@ public sealed record PacingSettings
     /// <summary>Weight of a flat curve blended into yesterday's traffic curve.</summary>
     public double FlatForecastWeight { get; init; } = 0.2;
 
-    /// <summary>Share of the day's remaining traffic the plan leaves as a margin, so the budget is spent by then.</summary>
-    public double FinishAheadShare { get; init; } = 0.2;
+    /// <summary>
+    /// Share of the day's remaining traffic the first day's plan leaves as a margin, so the budget is spent by then. 0:
+    /// the cold start spreads its budget over the whole day, so that tomorrow's capacity forecast has a record of every
+    /// hour (an hour after the budget ran out borrows its neighbour's, often far off when the market thins out late).
+    /// </summary>
+    public double FinishAheadShare { get; init; } = 0;
 
     /// <summary>How much faster the controller reacts at the day's end than at its start (1 + boost times).</summary>
     public double LateBoost { get; init; } = 4;
@@ -47,7 +51,7 @@ public sealed record PacingSettings
     public double CapacityPriorShare { get; init; } = 0.3;
 
     /// <summary>The capacity follower aims at the budget left times (1 + this + the early margin): unspent budget is lost, overspend is impossible.</summary>
-    public double SpendAheadShare { get; init; } = 0.08;
+    public double SpendAheadShare { get; init; } = 0.1;
 
     /// <summary>Further margin over the budget left, scaled by the share of the day's forecast market still ahead.</summary>
     public double EarlySpendAheadShare { get; init; } = 0.5;
@@ -75,4 +79,7 @@ public sealed record PacingSettings
 
     /// <summary>Exponent of the pull-down when the cost ratio passes its limit.</summary>
     public double GoalCorrection { get; init; } = 1.5;
+
+    /// <summary>Added to the early margin on the first warm day, which plans on the cold start's record alone.</summary>
+    public double FirstWarmDayAheadShare { get; init; } = 0.5;
 }

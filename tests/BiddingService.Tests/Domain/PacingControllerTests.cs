@@ -65,8 +65,9 @@ public sealed class PacingControllerTests
 
         Assert.That(today.ForecastsCapacity, Is.True);
         Assert.That(today.ForecastDaySpend(0.5), Is.EqualTo(budget).Within(3).Percent, "spend below the multiplier bid is known exactly");
+        // Yesterday was the cold start, so today plans on its record alone: the first warm day's extra margin applies.
         Assert.That(today.ForecastDaySpend(today.Multiplier),
-            Is.EqualTo(budget * (1 + settings.SpendAheadShare + settings.EarlySpendAheadShare)).Within(1).Percent);
+            Is.EqualTo(budget * (1 + settings.SpendAheadShare + settings.EarlySpendAheadShare + settings.FirstWarmDayAheadShare)).Within(1).Percent);
         Assert.That(today.Multiplier, Is.GreaterThan(0.5).And.LessThan(1));
     }
 }

@@ -14,15 +14,43 @@ public sealed class ControllerTuning
         var seeds = (Environment.GetEnvironmentVariable("TUNING_SEEDS") ?? "50000,60000,70000").Split(',').Select(int.Parse);
         var profiles = seeds.SelectMany(offset => ProfileCatalog.Build(seedOffset: offset)).ToArray();
         var logs = profiles.Select(TrafficGenerator.Generate).ToArray();
-        // The last grid of the defaults (market days, margins); earlier grids settled elasticity, prior and the first day.
-        // More seed sets: TUNING_SEEDS=80000,90000,... (never the held-out seeds 1101, 2203, 3307, 4409).
-        foreach (var days in new[] { 1, 2 })
-        foreach (var ahead in new[] { 0.0, 0.05, 0.08 })
-        foreach (var early in new[] { 0.0, 0.2, 0.4, 0.5, 0.6 })
+        // The last grid of the defaults (the first day's finish margin, the first warm day's extra margin, the margin);
+        // earlier grids settled market days, elasticity, prior and the first day's learning rates. Chosen over 28 seed
+        // sets (TUNING_SEEDS=50000,60000,...,320000; never the held-out seeds 1101, 2203, 3307, 4409).
+        foreach (var finish in new[] { 0.0, 0.1, 0.2 })
+        foreach (var firstWarm in new[] { 0.0, 0.2, 0.4, 0.5, 0.7 })
+        foreach (var ahead in new[] { 0.08, 0.1, 0.12 })
         {
-            var settings = new PacingSettings { MarketDays = days, SpendAheadShare = ahead, EarlySpendAheadShare = early };
-            Report($"market days {days} ahead {ahead} early {early}", settings, profiles, logs);
+            var settings = new PacingSettings { FinishAheadShare = finish, FirstWarmDayAheadShare = firstWarm, SpendAheadShare = ahead };
+            Report($"finish ahead {finish} first warm day {firstWarm} ahead {ahead}", settings, profiles, logs);
         }
+    }
+
+    [Test]
+    public void Settings_from_environment()
+    {
+        // TUNING_SETTINGS="LearningRate=0.3,LateBoost=2|LearningRate=0.2": one line per variant, properties of PacingSettings.
+        var seeds = (Environment.GetEnvironmentVariable("TUNING_SEEDS") ?? "50000,60000,70000").Split(',').Select(int.Parse);
+        var profiles = seeds.SelectMany(offset => ProfileCatalog.Build(seedOffset: offset)).ToArray();
+        var logs = profiles.Select(TrafficGenerator.Generate).ToArray();
+        foreach (var variant in (Environment.GetEnvironmentVariable("TUNING_SETTINGS") ?? "").Split('|'))
+        {
+            Report(variant.Length > 0 ? variant : "defaults", Parse(variant), profiles, logs);
+        }
+    }
+
+    /// <summary>Settings from "Name=value,Name=value" (properties of <see cref="PacingSettings"/>); the defaults for the rest.</summary>
+    internal static PacingSettings Parse(string variant)
+    {
+        var settings = new PacingSettings();
+        foreach (var pair in variant.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (pair.Split('=')[0].Trim(), pair.Split('=')[1].Trim());
+            var property = typeof(PacingSettings).GetProperty(name) ?? throw new ArgumentException($"no setting {name}");
+            property.SetValue(settings, Convert.ChangeType(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return settings;
     }
 
     internal static void Report(string label, PacingSettings settings, TrafficProfile[] profiles, IReadOnlyList<TrafficLog>[] logs)
@@ -47,7 +75,7 @@ public sealed class ControllerTrace
         var campaign = int.Parse(Environment.GetEnvironmentVariable("TRACE_CAMPAIGN") ?? "1");
         var profile = ProfileCatalog.Build(seedOffset: offset)[index];
         var logs = TrafficGenerator.Generate(profile);
-        var policy = new TracingPolicy(new AutomaticBidPolicy(new PacingSettings())) { Days = logs.ToArray(), SlotFactors = profile.SlotFactors };
+        var policy = new TracingPolicy(new AutomaticBidPolicy(ControllerTuning.Parse(Environment.GetEnvironmentVariable("TUNING_SETTINGS") ?? ""))) { Days = logs.ToArray(), SlotFactors = profile.SlotFactors };
         var rows = Evaluation.Run(profile with { Campaigns = [profile.Campaigns[campaign]] }, logs, [() => policy]);
         foreach (var r in rows) TestContext.Out.WriteLine($"day {r.Day}: score/opt {r.ScoreRatio:P1} budget {r.Result.BudgetUse:P1} optimum spend {r.Optimum.Spend:F0}");
     }

@@ -52,10 +52,7 @@ public sealed class SimulatorEvaluationTests
         });
     }
 
-    // Not met yet (issue 10 stays open): with the capacity-forecast controller 15 of the 16 held-out days spend
-    // 98.2-100% of their budget, one (spiky, tight budget, day 1: the day after the cold start) spends 56.0%; see the
-    // README's evaluation section. Run by hand with --filter until the controller meets it.
-    [Test, Explicit("not met yet: lowest held-out day spends 56.0% of budget (needs 95-100%); the other 15 days 98.2-100%")]
+    [Test]
     public void Automatic_bidder_spends_95_to_100_percent_of_the_budget_on_every_held_out_day()
     {
         var (automatic, table) = HeldOutRun.Value;
