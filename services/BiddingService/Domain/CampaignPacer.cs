@@ -12,7 +12,6 @@ public sealed class CampaignPacer
     private readonly PacingSettings _settings;
     private readonly TimeSpan _reservationTtl;
     private readonly Dictionary<string, Reservation> _reservations = new(StringComparer.Ordinal);
-    private readonly double[] _volume = new double[PacingController.IntervalsPerDay];
     private PacingController _controller;
     private DateOnly _day;
     private int _interval;
@@ -34,7 +33,7 @@ public sealed class CampaignPacer
         _day = day;
         _interval = interval;
         _spent = spentToday;
-        _controller = new PacingController(settings, campaign.DailyBudgetMicros, null, null);
+        _controller = new PacingController(settings, campaign.DailyBudgetMicros);
     }
 
     public CampaignRecord Campaign { get; private set; }
@@ -71,6 +70,7 @@ public sealed class CampaignPacer
         {
             Advance(day, interval, now);
             _intervalOpportunities++;
+            _controller.RecordOpportunity(value);
             var multiplier = _controller.Multiplier;
             var available = c.DailyBudgetMicros - _spent - _reserved;
             if (available <= 0 || available < floorMicros || available < 1) return new(c.CampaignId, BidOutcome.BudgetExhausted, 0, multiplier);
@@ -122,6 +122,7 @@ public sealed class CampaignPacer
             _spent += priceMicros;
             _intervalSpend += priceMicros;
             _goalValueToday += value;
+            _controller.RecordWin(value, priceMicros);
             var exhausted = Campaign.DailyBudgetMicros - _spent < Math.Max(1, Campaign.DailyBudgetMicros / 10_000);
             if (!exhausted || _exhaustedAnnounced) return false;
             _exhaustedAnnounced = true;
@@ -161,9 +162,7 @@ public sealed class CampaignPacer
         if (day != _day)
         {
             CloseIntervals(PacingController.IntervalsPerDay);
-            var warm = _controller.NextDayMultiplier;
-            _controller = new PacingController(_settings, Campaign.DailyBudgetMicros, warm, (double[])_volume.Clone());
-            Array.Clear(_volume);
+            _controller = new PacingController(_settings, Campaign.DailyBudgetMicros, _controller.Today);
             _day = day;
             _interval = 0;
             _spent = 0;
@@ -180,7 +179,6 @@ public sealed class CampaignPacer
     {
         while (_interval < upTo && _interval < PacingController.IntervalsPerDay)
         {
-            _volume[_interval] = _intervalOpportunities;
             // Realised conversions steer the goal once there are enough of them; before that, the predictions do.
             var goalValue = _conversions >= 10 ? _realisedGoalValue : _goalValueToday;
             _controller.CloseInterval(_interval, _intervalSpend, _intervalOpportunities, _spent, goalValue);

@@ -29,6 +29,7 @@ public static class AuctionSimulator
                 var rate = log.ConversionRate[i];
                 var bid = Math.Min(policy.Bid(rate * brief.TargetCpa), brief.Budget - spent);
                 if (!TryWin(log, i, bid, slotFactors, out var price, out var factor)) continue;
+                policy.Won(rate * brief.TargetCpa, price);
                 spent += price;
                 intervalSpend += price;
                 conversions += rate * factor;

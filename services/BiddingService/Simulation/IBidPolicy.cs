@@ -10,6 +10,9 @@ public interface IBidPolicy
     /// <summary>The bid for an impression worth <paramref name="goalValue"/> (conversion probability x target CPA).</summary>
     double Bid(double goalValue);
 
+    /// <summary>The last bid won an impression worth <paramref name="goalValue"/> at <paramref name="price"/> (a win notice).</summary>
+    void Won(double goalValue, double price) { }
+
     void EndInterval(IntervalReport report);
 }
 

@@ -113,31 +113,24 @@ public sealed class OnlineLpBidPolicy(double[] slotFactors) : IBidPolicy
 public sealed class AutomaticBidPolicy(PacingSettings settings) : IBidPolicy
 {
     private PacingController? _controller;
-    private double? _yesterdayMultiplier;
-    private double[]? _yesterdayVolume;
-    private double[] _todayVolume = new double[PacingController.IntervalsPerDay];
 
     public string Name => "automatic (pacing controller)";
 
     public double Multiplier => _controller?.Multiplier ?? 1;
 
-    public void BeginDay(DayBrief day)
-    {
-        if (_controller is not null)
-        {
-            _yesterdayMultiplier = _controller.NextDayMultiplier;
-            _yesterdayVolume = _todayVolume;
-            _todayVolume = new double[PacingController.IntervalsPerDay];
-        }
+    public PacingController? Controller => _controller;
 
-        _controller = new PacingController(settings, day.Budget, _yesterdayMultiplier, _yesterdayVolume);
+    public void BeginDay(DayBrief day) =>
+        _controller = new PacingController(settings, day.Budget, _controller?.Today);
+
+    public double Bid(double goalValue)
+    {
+        _controller!.RecordOpportunity(goalValue);
+        return Math.Min(_controller.Multiplier, settings.MaxMultiplier) * goalValue;
     }
 
-    public double Bid(double goalValue) => Math.Min(_controller!.Multiplier, settings.MaxMultiplier) * goalValue;
+    public void Won(double goalValue, double price) => _controller!.RecordWin(goalValue, price);
 
-    public void EndInterval(IntervalReport report)
-    {
-        _todayVolume[report.Interval] = report.Opportunities;
+    public void EndInterval(IntervalReport report) =>
         _controller!.CloseInterval(report.Interval, report.Spend, report.Opportunities, report.SpentToday, report.GoalValueToday);
-    }
 }
