@@ -25,7 +25,7 @@ public sealed class CatalogGenerator(int seed)
     private static SizeChartRow Row(string size, double min, double max, double weight) => new()
     {
         Size = size,
-        MeasurementsCm = new Dictionary<string, double> { ["fits_height_min"] = min, ["fits_height_max"] = max, ["fits_weight_max"] = weight },
+        MeasurementsCm = new Dictionary<string, double> { [SizeChartKeys.Min(SizeChartKeys.Height)] = min, [SizeChartKeys.Max(SizeChartKeys.Height)] = max, [SizeChartKeys.Max(SizeChartKeys.Weight)] = weight },
     };
 
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];

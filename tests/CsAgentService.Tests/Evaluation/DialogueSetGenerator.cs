@@ -1,3 +1,4 @@
+using Commerce.IntegrationEvents.V1;
 using Commerce.CsAgent.Domain.Knowledge;
 using Commerce.CsAgent.Domain.Orders;
 
@@ -230,10 +231,10 @@ public static class DialogueSetGenerator
         var index = 0;
         for (var i = 0; i < rows.Count; i++)
         {
-            if (height >= rows[i].MeasurementsCm["fits_height_min"]) index = i;
+            if (height >= rows[i].MeasurementsCm[SizeChartKeys.Min(SizeChartKeys.Height)]) index = i;
         }
 
-        while (index < rows.Count - 1 && weight > rows[index].MeasurementsCm["fits_weight_max"]) index++;
+        while (index < rows.Count - 1 && weight > rows[index].MeasurementsCm[SizeChartKeys.Max(SizeChartKeys.Weight)]) index++;
         index = Math.Clamp(index + p.FitShift, 0, rows.Count - 1);
         return rows[index].Size;
     }

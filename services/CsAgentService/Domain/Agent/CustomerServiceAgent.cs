@@ -97,7 +97,7 @@ public sealed partial class CustomerServiceAgent(KnowledgeBase knowledge, Intent
         var advice = SizeAdvisor.Advise(product.SizeChart, height.Value, weight, facts.Where(f => f.Language == TextLanguage.English).ToList());
         if (advice is null) return Escalate(c, message, p.Intent, p.Confidence, "no size chart with height ranges", lang);
         var zh = lang == TextLanguage.Chinese;
-        var range = $"{advice.Row.MeasurementsCm["fits_height_min"]:0}-{advice.Row.MeasurementsCm["fits_height_max"]:0}";
+        var range = $"{advice.Row.MeasurementsCm[SizeChartKeys.Min(SizeChartKeys.Height)]:0}-{advice.Row.MeasurementsCm[SizeChartKeys.Max(SizeChartKeys.Height)]:0}";
         var text = zh
             ? $"建议选{advice.Size}码（尺码表：适合身高{range}cm）。" + (advice.FitFact is null ? "" : advice.Shift < 0 ? "买家评价普遍反映偏大，已为您选小一码。" : advice.Shift > 0 ? "买家评价普遍反映偏小，已为您选大一码。" : "")
             : $"I suggest size {advice.Size} (size chart: fits {range} cm)." + (advice.FitFact is null ? "" : advice.Shift < 0 ? " Buyers say it runs large, so that is one size down." : advice.Shift > 0 ? " Buyers say it runs small, so that is one size up." : "");

@@ -8,7 +8,7 @@ namespace Commerce.CsAgent.Domain.Agent;
 public sealed record SizeAdvice(string Size, SizeChartRow Row, ProductFact? FitFact, int Shift);
 
 /// <summary>
-/// Size from the size chart's height range (fits_height_min/max, cm) and weight limit (fits_weight_max, kg), then one
+/// Size from the size chart's height range (height_min/max, cm) and weight limit (weight_max, kg), then one
 /// size down when reviews agree the product runs large (one up when small): the chart is what the merchant measured,
 /// the reviews are how it wears.
 /// </summary>
@@ -29,11 +29,11 @@ public static partial class SizeAdvisor
 
     public static SizeAdvice? Advise(IReadOnlyList<SizeChartRow> chart, double heightCm, double? weightKg, IReadOnlyList<ProductFact> facts)
     {
-        var rows = chart.Where(r => r.MeasurementsCm.ContainsKey("fits_height_min") && r.MeasurementsCm.ContainsKey("fits_height_max")).ToList();
+        var rows = chart.Where(r => r.MeasurementsCm.ContainsKey(SizeChartKeys.Min(SizeChartKeys.Height)) && r.MeasurementsCm.ContainsKey(SizeChartKeys.Max(SizeChartKeys.Height))).ToList();
         if (rows.Count == 0) return null;
-        var index = rows.FindIndex(r => heightCm >= r.MeasurementsCm["fits_height_min"] && heightCm < r.MeasurementsCm["fits_height_max"]);
-        if (index < 0) index = heightCm < rows[0].MeasurementsCm["fits_height_min"] ? 0 : rows.Count - 1;
-        while (weightKg is { } w && index < rows.Count - 1 && rows[index].MeasurementsCm.TryGetValue("fits_weight_max", out var max) && w > max) index++;
+        var index = rows.FindIndex(r => heightCm >= r.MeasurementsCm[SizeChartKeys.Min(SizeChartKeys.Height)] && heightCm < r.MeasurementsCm[SizeChartKeys.Max(SizeChartKeys.Height)]);
+        if (index < 0) index = heightCm < rows[0].MeasurementsCm[SizeChartKeys.Min(SizeChartKeys.Height)] ? 0 : rows.Count - 1;
+        while (weightKg is { } w && index < rows.Count - 1 && rows[index].MeasurementsCm.TryGetValue(SizeChartKeys.Max(SizeChartKeys.Weight), out var max) && w > max) index++;
 
         var fit = facts.Where(f => f.Source == FactSource.Review && f.Attribute == "review_fit" && f.Confidence >= FitFactConfidence)
             .OrderByDescending(f => f.Confidence).FirstOrDefault();

@@ -58,7 +58,7 @@ public sealed record StoreListing
             SizeChart = SizeChart?.Rows.Select(r => new SizeChartRow
             {
                 Size = r.Label,
-                MeasurementsCm = r.Measurements.SelectMany(m => new[] { ($"{m.Key}_min", m.Value.Min), ($"{m.Key}_max", m.Value.Max) })
+                MeasurementsCm = r.Measurements.SelectMany(m => new[] { (SizeChartKeys.Min(m.Key), m.Value.Min), (SizeChartKeys.Max(m.Key), m.Value.Max) })
                     .ToDictionary(x => x.Item1, x => x.Item2),
             }).ToList() ?? [],
             LibraryProductId = LibraryProductId,
