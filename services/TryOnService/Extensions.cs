@@ -1,4 +1,5 @@
 using Commerce.InferenceClient;
+using Commerce.TryOn.Consumers;
 using Commerce.ServiceDefaults.Messaging;
 using Commerce.ServiceDefaults.Storage;
 using Commerce.TryOn.Domain.Body;
@@ -20,7 +21,9 @@ public static class Extensions
         builder.Services.Configure<TryOnSettings>(builder.Configuration.GetSection(TryOnSettings.SectionName));
         var dbPath = builder.DataFilePath("tryon.db");
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new TryOnStore(new SqliteDatabase(dbPath, TryOnStore.Schema), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(new SqliteDatabase(dbPath, TryOnStore.Schema + ProductChartStore.Schema));
+        builder.Services.AddSingleton(sp => new TryOnStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ProductChartStore>();
         builder.Services.AddSingleton<SizeAdvisor>();
         builder.Services.AddSingleton(sp =>
         {
@@ -36,7 +39,11 @@ public static class Extensions
         builder.Services.TryAddSingleton<ITryOnComposer, InferenceTryOnComposer>();
         builder.Services.AddSingleton<TryOnPipeline>();
         builder.Services.AddHostedService<ExpirySweeper>();
-        builder.AddCommerceBus(ServiceName);
+        builder.AddCommerceBus(ServiceName, bus =>
+        {
+            bus.AddConsumer<ProductListedConsumer>();
+            bus.AddConsumer<ProductUpdatedConsumer>();
+        });
         return builder;
     }
 }

@@ -101,4 +101,38 @@ public sealed class TryOnServiceTests
         }));
         Assert.That(bad!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
     }
+
+    [Test]
+    public async Task RecommendSize_by_product_id_reads_the_listing_chart_and_keeps_the_newest_version()
+    {
+        await using var host = Host();
+        var client = new Protos.TryOn.V1.TryOnService.TryOnServiceClient(host.CreateChannel(Callers.Buyer("u1")));
+        var body = new BodyProfile { HeightCm = 165, WeightKg = 58, Sex = Protos.TryOn.V1.Sex.Female };
+        static ProductSnapshot Dress(params (string Size, double HeightMin, double HeightMax)[] rows) => new()
+        {
+            ProductId = "prd_dress", MerchantId = "m1", StoreId = "s1", Title = "Linen midi dress", CategoryPath = ["Women's Clothing", "Dresses", "Midi Dresses"], Price = 199,
+            SizeChart = rows.Select(r => new SizeChartRow
+            {
+                Size = r.Size,
+                MeasurementsCm = new Dictionary<string, double> { [SizeChartKeys.Min(SizeChartKeys.Height)] = r.HeightMin, [SizeChartKeys.Max(SizeChartKeys.Height)] = r.HeightMax },
+            }).ToList(),
+        };
+
+        var unknown = Assert.ThrowsAsync<RpcException>(async () => await client.RecommendSizeAsync(new RecommendSizeRequest { Body = body, ProductId = "prd_dress" }));
+        Assert.That(unknown!.StatusCode, Is.EqualTo(StatusCode.NotFound));
+
+        await host.Harness.Bus.Publish(new ProductListed { Product = Dress(("S", 150, 160), ("M", 160, 170), ("L", 170, 180)) });
+        Assert.That(await host.Harness.Consumed.Any<ProductListed>(), Is.True);
+        var listed = await client.RecommendSizeAsync(new RecommendSizeRequest { Body = body, ProductId = "prd_dress" });
+
+        var newer = new ProductUpdated { Product = Dress(("M", 150, 160), ("L", 160, 170), ("XL", 170, 180)), Version = 3 };
+        var stale = new ProductUpdated { Product = Dress(("XS", 150, 160), ("S", 160, 170)), Version = 2 };
+        await host.Harness.Bus.Publish(newer);
+        await host.Harness.Bus.Publish(stale);
+        Assert.That(await host.Harness.Consumed.Any<ProductUpdated>(m => m.Context.Message.Version == 3), Is.True);
+        Assert.That(await host.Harness.Consumed.Any<ProductUpdated>(m => m.Context.Message.Version == 2), Is.True);
+        var updated = await client.RecommendSizeAsync(new RecommendSizeRequest { Body = body, ProductId = "prd_dress" });
+
+        Assert.That((listed.RecommendedSize, updated.RecommendedSize), Is.EqualTo(("M", "L")));
+    }
 }

@@ -21,7 +21,8 @@ namespace Commerce.TryOn.Grpc;
 
 /// <summary>Thin adapter over the domain: validate, call, map.</summary>
 public sealed class TryOnGrpcService(
-    TryOnPipeline pipeline, SizeAdvisor advisor, TryOnStore store, IPublishEndpoint publish, TimeProvider clock, IOptions<TryOnSettings> settings)
+    TryOnPipeline pipeline, SizeAdvisor advisor, TryOnStore store, ProductChartStore charts, IPublishEndpoint publish, TimeProvider clock,
+    IOptions<TryOnSettings> settings)
     : Proto.TryOnService.TryOnServiceBase
 {
     public override async Task<TryOnResponse> TryOn(TryOnRequest request, ServerCallContext context)
@@ -86,7 +87,7 @@ public sealed class TryOnGrpcService(
         var chart = request.ChartCase switch
         {
             RecommendSizeRequest.ChartOneofCase.SizeChart => ToDomain(request.SizeChart),
-            RecommendSizeRequest.ChartOneofCase.ProductId => throw new PreconditionFailedException($"product {request.ProductId} has no size chart known to try-on yet; send size_chart"),
+            RecommendSizeRequest.ChartOneofCase.ProductId => ChartOfListing(request.ProductId),
             _ => throw new InvalidInputException("a size chart is required: product_id or size_chart"),
         };
         var preference = request.FitPreference switch
@@ -105,6 +106,14 @@ public sealed class TryOnGrpcService(
         response.SizeProbabilities.AddRange(advice.SizeProbabilities.Select(p => new SizeProbability { SizeLabel = p.Label, Probability = p.Probability }));
         response.BodyMeasurements.AddRange(advice.Measurements.Select(m => new BodyMeasurement { Dimension = ToProto(m.Region), Value = m.Value, Estimated = m.Estimated }));
         return Task.FromResult(response);
+    }
+
+    private SizeChart ChartOfListing(string productId)
+    {
+        if (string.IsNullOrWhiteSpace(productId)) throw new InvalidInputException("product_id is empty");
+        var rows = charts.Find(productId) ?? throw new NotFoundException($"product {productId} is not listed (no ProductListed seen by try-on); send size_chart");
+        return ListingSizeChart.From(rows)
+            ?? throw new PreconditionFailedException($"product {productId} has no size chart with body ranges (height, weight, bust, waist or hip); send size_chart");
     }
 
     private static SizeChart ToDomain(Type.SizeChart chart)
