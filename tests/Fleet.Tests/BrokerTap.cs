@@ -16,17 +16,36 @@ public sealed class BrokerTap<TEvent> : IAsyncDisposable where TEvent : class
 
     public IReadOnlyCollection<(TEvent Message, DateTime ReceivedAtUtc)> Received => _received;
 
-    public static async Task<BrokerTap<TEvent>> StartAsync(CancellationToken cancellationToken)
+    /// <summary>A temporary queue of its own, bound to every <typeparamref name="TEvent"/> published on the broker.</summary>
+    public static Task<BrokerTap<TEvent>> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync($"fleet-tests-tap-{Guid.NewGuid():N}", subscribe: true, cancellationToken);
+
+    /// <summary>
+    /// Reads an existing queue, such as a service's <c>_error</c> queue, without binding it to anything: what arrives is
+    /// what the service itself moved there.
+    /// </summary>
+    public static Task<BrokerTap<TEvent>> DrainAsync(string existingQueue, CancellationToken cancellationToken) =>
+        StartAsync(existingQueue, subscribe: false, cancellationToken);
+
+    private static async Task<BrokerTap<TEvent>> StartAsync(string queue, bool subscribe, CancellationToken cancellationToken)
     {
         var connection = await FleetUnderTest.BrokerAddressAsync(cancellationToken);
         BrokerTap<TEvent>? tap = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(new Uri(connection));
-            cfg.ReceiveEndpoint($"fleet-tests-tap-{Guid.NewGuid():N}", endpoint =>
+            cfg.ReceiveEndpoint(queue, endpoint =>
             {
-                endpoint.AutoDelete = true;
-                endpoint.Durable = false;
+                if (subscribe)
+                {
+                    endpoint.AutoDelete = true;
+                    endpoint.Durable = false;
+                }
+                else
+                {
+                    endpoint.ConfigureConsumeTopology = false;
+                }
+
                 endpoint.Handler<TEvent>(context =>
                 {
                     tap!._received.Enqueue((context.Message, DateTime.UtcNow));
