@@ -8,7 +8,7 @@ clip_model_dir="$ART/model-repository/clip_scorer/1"
 clip_model="$clip_model_dir/model.onnx"
 clip_stamp="$STAMPS/clip_scorer.inputs.sha256"
 clip_hash=$(cd "$REPO" && cat Directory.Packages.props \
-    services/ClipService/Domain/*.cs services/ClipService/Scoring/*.cs services/ClipService/ClipService.csproj \
+    services/ClipService/Domain/*.cs services/ClipService/ClipService.csproj \
     services/ClipService.Training/*.cs services/ClipService.Training/*.csproj | sha256sum | cut -d' ' -f1)
 
 if [[ -f "$clip_model" && -f "$clip_stamp" && "$(cat "$clip_stamp")" == "$clip_hash" ]]; then

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Commerce.Clip.Domain;
-using Commerce.Clip.Scoring;
 using Commerce.Clip.Training;
 
 // Usage: train <model.onnx>        trains clip_scorer on the training seeds, exports ONNX, prints held-out figures.

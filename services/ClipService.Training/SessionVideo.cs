@@ -38,11 +38,10 @@ public static class SessionVideo
             var speech = Path.Combine(work, "speech.wav");
             await RunAsync("sox", [.. slots, speech], ct);
 
-            var products = session.Signals.Products.Select(p => p.ProductId).ToList();
             var boxes = session.Signals.Engagement
                 .Where(e => e.ProductExplainedId is not null)
                 .GroupBy(e => e.ProductExplainedId!)
-                .Select(g => (Color: Colors[products.IndexOf(g.Key) % Colors.Length], From: g.Min(e => e.Offset), To: g.Max(e => e.Offset) + 1))
+                .Select(g => (Color: ProductColor(session, g.Key), From: g.Min(e => e.Offset), To: g.Max(e => e.Offset) + 1))
                 .Select(b => $"drawbox=x=180:y=60:w=120:h=120:color={b.Color}:t=fill:enable='between(t,{b.From},{b.To})'");
             var filter = string.Join(",", boxes.DefaultIfEmpty("null"));
             await RunAsync("ffmpeg", ["-y", "-v", "error", "-f", "lavfi", "-i", $"testsrc2=size=320x240:rate={fps}", "-i", speech,
@@ -55,6 +54,19 @@ public static class SessionVideo
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>The colour of the panel painted while <paramref name="productId"/> is on air.</summary>
+    public static string ProductColor(LabelledSession session, string productId)
+    {
+        var index = session.Signals.Products.Select(p => p.ProductId).ToList().IndexOf(productId);
+        if (index < 0) throw new ArgumentException($"{productId} is not a product of the session");
+        return Colors[index % Colors.Length];
+    }
+
+    /// <summary>What a product "looks like" in its own picture: its panel colour as a square on white, like a packshot.</summary>
+    public static Task RenderProductImageAsync(string color, string output, CancellationToken ct = default) =>
+        RunAsync("ffmpeg", ["-y", "-v", "error", "-f", "lavfi", "-i", "color=c=white:s=224x224", "-vf",
+            $"drawbox=x=32:y=32:w=160:h=160:color={color}:t=fill", "-frames:v", "1", output], ct);
 
     /// <summary>A plain pattern video with silence (for bad-input tests that need a valid but short video).</summary>
     public static Task RenderBlankAsync(string output, int seconds, CancellationToken ct = default) =>

@@ -8,11 +8,8 @@ public sealed class ClipOptions
     /// <summary>Root folder of the blob store (filesystem); relative to the data folder when not rooted.</summary>
     public string BlobRoot { get; set; } = "blobs";
 
-    /// <summary>clip_scorer for in-process scoring; relative to the content root when not rooted.</summary>
-    public string ModelPath { get; set; } = "../../eng/artifacts/model-repository/clip_scorer/1/model.onnx";
-
-    /// <summary>Score clip_scorer (and embed frames) on InferenceHost instead of in-process.</summary>
-    public bool UseInferenceHost { get; set; }
+    /// <summary>Longest wait for one InferenceHost call (a chunk of clip_scorer rows, a batch of frames).</summary>
+    public int InferenceDeadlineMs { get; set; } = 30_000;
 
     /// <summary>How often the worker looks for due jobs when nothing woke it.</summary>
     public int PollIntervalMs { get; set; } = 1000;

@@ -2,8 +2,9 @@ using Commerce.Clip.Consumers;
 using Commerce.Clip.Domain;
 using Commerce.Clip.Jobs;
 using Commerce.Clip.Media;
-using Commerce.Clip.Scoring;
+using Commerce.Clip.Inference;
 using Commerce.Clip.Storage;
+using Commerce.InferenceClient;
 using Commerce.ServiceDefaults.Messaging;
 using Commerce.ServiceDefaults.Storage;
 
@@ -19,7 +20,6 @@ public static class Extensions
         var options = builder.Configuration.GetSection(ClipOptions.SectionName).Get<ClipOptions>() ?? new ClipOptions();
         var dataDir = Path.GetDirectoryName(builder.DataFilePath("clip.db"))!;
         var blobRoot = Path.IsPathRooted(options.BlobRoot) ? options.BlobRoot : Path.Combine(dataDir, options.BlobRoot);
-        var modelPath = Path.IsPathRooted(options.ModelPath) ? options.ModelPath : Path.Combine(builder.Environment.ContentRootPath, options.ModelPath);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new SqliteDatabase(builder.DataFilePath("clip.db"), ClipStore.Schema));
@@ -27,7 +27,9 @@ public static class Extensions
         builder.Services.AddSingleton(new BlobStore(blobRoot));
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddSingleton<ClipJobs>();
-        builder.Services.AddSingleton<IClipScorer>(_ => new OnnxClipScorer(modelPath));
+        builder.Services.AddInferenceClient(deadline: TimeSpan.FromMilliseconds(options.InferenceDeadlineMs));
+        // Per job (ClipJobProcessor is scoped), so the typed gRPC client under it follows HttpClientFactory's handler rotation.
+        builder.Services.AddTransient<IClipScorer, InferenceClipScorer>();
         builder.Services.AddSingleton<IVisualFeatureSource, NoVisualFeatureSource>();
         builder.Services.AddScoped<ClipJobProcessor>();
         builder.Services.AddHostedService<ClipJobWorker>();

@@ -83,8 +83,7 @@ public sealed class ClipJobTests
         await using var host = Fixtures.Host(s =>
         {
             s.RemoveAll<IClipScorer>();
-            s.AddSingleton<IClipScorer>(sp => flaky.Wrap(ActivatorUtilities.CreateInstance<Scoring.OnnxClipScorer>(sp,
-                Path.Combine(RepoPaths.Artifacts, "model-repository", "clip_scorer", "1", "model.onnx"))));
+            s.AddSingleton<IClipScorer>(sp => flaky.Wrap(ActivatorUtilities.CreateInstance<Inference.InferenceClipScorer>(sp)));
         });
         var client = new ClipService.ClipServiceClient(host.CreateChannel(Callers.Merchant("m1")));
         await Fixtures.EnableAsync(client, clips: 1);

@@ -1,5 +1,4 @@
 using Commerce.Clip.Domain;
-using Commerce.Clip.Scoring;
 using Commerce.Clip.Training;
 using Commerce.TestSupport;
 

@@ -30,12 +30,17 @@ public static class Fixtures
         return (session, video);
     }
 
+    /// <summary>The service with its production scorer, talking to the test run's InferenceHost.</summary>
     public static ServiceHost<ClipGrpcService> Host(Action<IServiceCollection>? services = null) =>
         new(new Dictionary<string, string?>
         {
             ["Clip:PollIntervalMs"] = "100",
             ["Clip:MaxRetryDelayMs"] = "200",
-        }, services);
+        }, s =>
+        {
+            s.AddSingleton(new InferenceClient.InferenceClient(InferenceHostFixture.Client));
+            services?.Invoke(s);
+        });
 
     public static string BlobRoot(ServiceHost<ClipGrpcService> host) => Path.Combine(host.DataDir, "blobs");
 

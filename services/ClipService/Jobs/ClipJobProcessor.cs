@@ -100,7 +100,7 @@ public sealed class ClipJobProcessor(ClipStore store, BlobStore blobs, IClipScor
         catch (Exception e)
         {
             Cleanup(workDir);
-            var reason = e is InvalidInputException ? e.Message : $"cutting failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
+            var reason = e is InvalidInputException ? e.Message : $"processing failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
             logger.LogWarning("job {JobId} of session {SessionId} failed: {Reason}", job.JobId, job.SessionId, reason);
             Save(job with { State = JobState.Failed, FailureReason = reason });
         }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Commerce.Clip.Domain;
 using Commerce.Clip.Media;
-using Commerce.Clip.Scoring;
 using Commerce.Clip.Training;
 
 // Usage: dotnet run -c Release --project tests/Benchmarks/ClipService.Benchmarks [-- <clip_scorer model.onnx>]

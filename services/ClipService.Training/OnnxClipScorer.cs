@@ -2,11 +2,12 @@ using Commerce.Clip.Domain;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace Commerce.Clip.Scoring;
+namespace Commerce.Clip.Training;
 
 /// <summary>
-/// clip_scorer run in-process with ONNX Runtime (CPU provider): the fallback when InferenceHost is not configured.
-/// The session is loaded lazily; a missing model file is "unavailable" (the job waits), not a failure of the session.
+/// clip_scorer run in-process with ONNX Runtime (CPU provider), for the trainer's check of its export, the evaluation
+/// tests and the benchmark; the service itself scores on InferenceHost (InferenceClipScorer). The session is loaded
+/// lazily; a missing model file is <see cref="ScorerUnavailableException"/>, as an unreachable host is.
 /// </summary>
 public sealed class OnnxClipScorer(string modelPath) : IClipScorer, IDisposable
 {
