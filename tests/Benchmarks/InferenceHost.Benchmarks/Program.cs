@@ -88,21 +88,30 @@ try
     if (mode is "all" or "overhead")
     {
         const int calls = 40;
-        Console.WriteLine($"\n(b) one 1x3x224x224 frame_embedder inference, sequential, {calls} calls per arm per round (median ms)");
+        Console.WriteLine($"\n(b) one 1x3x224x224 frame_embedder inference, sequential, {calls} calls per arm per round, the arms interleaved call by call (median ms)");
         var grpcRatios = new List<double>();
         var lonelyRatios = new List<double>();
+        var grpcExtraMs = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            var inProcess = await MedianMsAsync(calls, () => { RunInProcess(session, image, 1); return Task.CompletedTask; });
-            var overGrpc = await MedianMsAsync(calls, () => InferAsync(unbatchedClient, image, 1));
-            var overGrpcBatcher = await MedianMsAsync(calls, () => InferAsync(batchedClient, image, 1));
-            grpcRatios.Add(overGrpc / inProcess);
-            lonelyRatios.Add(overGrpcBatcher / inProcess);
-            Console.WriteLine($"  round {round + 1}: in-process {inProcess:F1} ms, gRPC (batch-1 host) {overGrpc:F1} ms, " +
-                              $"gRPC (batching host, lone request waits max_queue_delay) {overGrpcBatcher:F1} ms");
+            // Interleaved call by call: on a shared 2-core VM the neighbours' load changes within seconds, and a block of
+            // 40 calls per arm would compare different loads rather than the transport.
+            List<double> inProcess = [], overGrpc = [], overGrpcBatcher = [];
+            for (var i = 0; i < calls; i++)
+            {
+                inProcess.Add(await TimeMsAsync(() => { RunInProcess(session, image, 1); return Task.CompletedTask; }));
+                overGrpc.Add(await TimeMsAsync(() => InferAsync(unbatchedClient, image, 1)));
+                overGrpcBatcher.Add(await TimeMsAsync(() => InferAsync(batchedClient, image, 1)));
+            }
+
+            grpcRatios.Add(Median(overGrpc) / Median(inProcess));
+            lonelyRatios.Add(Median(overGrpcBatcher) / Median(inProcess));
+            grpcExtraMs.Add(Median(overGrpc) - Median(inProcess));
+            Console.WriteLine($"  round {round + 1}: in-process {Median(inProcess):F1} ms, gRPC (batch-1 host) {Median(overGrpc):F1} ms, " +
+                              $"gRPC (batching host, a lone request waits max_queue_delay) {Median(overGrpcBatcher):F1} ms");
         }
 
-        Console.WriteLine($"  median ratio gRPC / in-process: {Median(grpcRatios):F2} (batch-1 host), {Median(lonelyRatios):F2} (batching host)");
+        Console.WriteLine($"  median ratio gRPC / in-process: {Median(grpcRatios):F2} (batch-1 host, {Median(grpcExtraMs):F1} ms more), {Median(lonelyRatios):F2} (batching host)");
     }
 
     return 0;
@@ -160,6 +169,13 @@ static Throughput MeasureInProcess(Action run, int images)
     var wall = clock.Elapsed.TotalSeconds;
     self.Refresh();
     return new Throughput(images / wall, images / (self.TotalProcessorTime - cpuBefore).TotalSeconds);
+}
+
+static async Task<double> TimeMsAsync(Func<Task> call)
+{
+    var clock = Stopwatch.StartNew();
+    await call();
+    return clock.Elapsed.TotalMilliseconds;
 }
 
 static async Task<double> MedianMsAsync(int calls, Func<Task> call)
