@@ -201,7 +201,7 @@ async Task<int> TimeModelsAsync()
     {
         Console.WriteLine($"  {model.Name} v{model.Version}: {model.State} ({model.Reason})");
         // The host names the execution provider first in a ready model's reason ("cuda: CUDA device 0").
-        if (requiredProvider != "" && model.Name != "clip_scorer" && !model.Reason.StartsWith(requiredProvider + ":", StringComparison.OrdinalIgnoreCase)) failed = true;
+        if (requiredProvider != "" && !model.Reason.StartsWith(requiredProvider + ":", StringComparison.OrdinalIgnoreCase)) failed = true;
     }
 
     if (failed)
