@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Commerce.Protos.Inference;
-using Commerce.TryOn.Benchmarks;
+using Commerce.Benchmarks;
 using Commerce.TryOn.Domain.Body;
 using Commerce.TryOn.Domain.Pipeline;
 using Commerce.TryOn.Domain.Warping;

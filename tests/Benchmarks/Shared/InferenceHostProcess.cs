@@ -4,9 +4,12 @@ using System.Net.Sockets;
 using Commerce.Protos.Inference;
 using Grpc.Net.Client;
 
-namespace Commerce.TryOn.Benchmarks;
+namespace Commerce.Benchmarks;
 
-/// <summary>InferenceHost's Release build in a child process on free loopback ports: the benchmark pays the real socket, as the fleet does.</summary>
+/// <summary>
+/// InferenceHost's Release build in a child process on free loopback ports: the benchmark pays the real socket, as the
+/// fleet does. Shared by the benchmarks (linked into each project) so they start the host the same way.
+/// </summary>
 public sealed class InferenceHostProcess : IDisposable
 {
     private readonly Process _process;
@@ -19,7 +22,19 @@ public sealed class InferenceHostProcess : IDisposable
 
     public GrpcChannel Channel { get; }
 
-    public static async Task<InferenceHostProcess> StartAsync(string repo, string device)
+    /// <summary>CPU time the host process has used so far (all its threads): per-image cost independent of wall-clock contention.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <param name="modelRepository">null: the repository's eng/artifacts/model-repository.</param>
+    /// <param name="settings">more host configuration as key=value (e.g. Inference:IntraOpThreads=2).</param>
+    public static async Task<InferenceHostProcess> StartAsync(string repo, string device, string? modelRepository = null, IEnumerable<string>? settings = null)
     {
         var dll = Path.Combine(repo, "services", "InferenceHost", "bin", "Release", "net10.0", "Commerce.InferenceHost.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"build InferenceHost first: dotnet build services/InferenceHost -c Release ({dll})");
@@ -33,9 +48,9 @@ public sealed class InferenceHostProcess : IDisposable
         foreach (var arg in new[]
                  {
                      dll, $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{grpcPort}", $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{httpPort}",
-                     $"--Inference:ModelRepository={Path.Combine(repo, "eng", "artifacts", "model-repository")}", $"--Inference:Device={device}",
+                     $"--Inference:ModelRepository={modelRepository ?? Path.Combine(repo, "eng", "artifacts", "model-repository")}", $"--Inference:Device={device}",
                      "--Logging:LogLevel:Default=Warning",
-                 })
+                 }.Concat((settings ?? []).Select(s => "--" + s)))
         {
             start.ArgumentList.Add(arg);
         }
