@@ -23,6 +23,8 @@ public sealed class FleetUnderTest
 
     public static DevTokenIssuer Tokens => Fleet.Tokens;
 
+    public static string DataDir => Fleet.DataDir;
+
     private static LocalFleet Fleet => _fleet ?? throw new InvalidOperationException("the fleet did not start");
 
     [OneTimeSetUp]

@@ -29,6 +29,9 @@ public sealed class LocalFleet : IAsyncDisposable
 
     public DistributedApplication App => _app;
 
+    /// <summary>The folder under which each service keeps its store (<c>Storage:DataDir</c> = this + "/" + resource name).</summary>
+    public string DataDir => Path.Combine(_workDir, "data");
+
     public Uri GrpcEndpoint(string resource) => _app.GetEndpoint(resource, "grpc");
 
     public static async Task<LocalFleet> StartAsync(TimeSpan timeout, CancellationToken cancellationToken)
