@@ -36,15 +36,9 @@ public sealed class FrameEmbedder(InferenceClient.InferenceClient inference)
         return result;
     }
 
-    /// <summary>Interleaved RGB bytes to the model's RGB planes in 0..1.</summary>
     private static void ToPlanar(byte[] rgb, Span<float> planes)
     {
         if (rgb.Length != 3 * Plane) throw new ArgumentException($"a frame of {rgb.Length} bytes is not {FrameEmbedderTensors.Side}x{FrameEmbedderTensors.Side} RGB");
-        for (var p = 0; p < Plane; p++)
-        {
-            planes[p] = rgb[3 * p] / 255f;
-            planes[Plane + p] = rgb[3 * p + 1] / 255f;
-            planes[2 * Plane + p] = rgb[3 * p + 2] / 255f;
-        }
+        ImageTensors.ToPlanar(rgb, planes);
     }
 }

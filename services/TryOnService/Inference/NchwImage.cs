@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Commerce.InferenceClient;
 using OpenCvSharp;
 
 namespace Commerce.TryOn.Inference;
@@ -10,15 +12,8 @@ public static class NchwImage
         using var rgb = new Mat();
         Cv2.CvtColor(bgr, rgb, ColorConversionCodes.BGR2RGB);
         rgb.GetArray(out Vec3b[] pixels);
-        var plane = pixels.Length;
-        var result = new float[3 * plane];
-        for (var i = 0; i < plane; i++)
-        {
-            result[i] = pixels[i].Item0 / 255f;
-            result[plane + i] = pixels[i].Item1 / 255f;
-            result[2 * plane + i] = pixels[i].Item2 / 255f;
-        }
-
+        var result = new float[3 * pixels.Length];
+        ImageTensors.ToPlanar(MemoryMarshal.AsBytes(pixels.AsSpan()), result);
         return result;
     }
 
