@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Commerce.Clip.Domain;
 using Commerce.Clip.Inference;
 using Commerce.Clip.Training;
@@ -88,7 +86,7 @@ public sealed class ClipScoringThroughInferenceHostTests
     [Test]
     public void With_InferenceHost_down_the_scorer_is_unavailable_not_failed()
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{UnusedPort()}");
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{FreePorts.Next()}");
         var scorer = new InferenceClipScorer(new InferenceClient.InferenceClient(new GRPCInferenceService.GRPCInferenceServiceClient(channel)));
 
         var ex = Assert.ThrowsAsync<ScorerUnavailableException>(() => scorer.ScoreAsync([new float[FeatureExtractor.Count]], CancellationToken.None));
@@ -100,7 +98,7 @@ public sealed class ClipScoringThroughInferenceHostTests
     public async Task With_InferenceHost_down_a_job_goes_back_to_the_queue_with_the_reason()
     {
         var (session, video) = await Fixtures.SessionWithVideoAsync();
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{UnusedPort()}");
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{FreePorts.Next()}");
         await using var host = Fixtures.Host(s =>
             s.AddSingleton(new InferenceClient.InferenceClient(new GRPCInferenceService.GRPCInferenceServiceClient(channel))));
         var client = new ClipService.ClipServiceClient(host.CreateChannel(Callers.Merchant("m1")));
@@ -124,10 +122,4 @@ public sealed class ClipScoringThroughInferenceHostTests
         Assert.That((await client.ListClipsAsync(new ListClipsRequest { SessionId = "down-1" })).Clips, Is.Empty);
     }
 
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Commerce.Inference.Tests.Support;
 using Commerce.Protos.Inference;
 using Commerce.Protos.TryOn.V1;
@@ -99,7 +97,7 @@ public sealed class TryOnThroughInferenceHostTests
     [Test]
     public async Task With_InferenceHost_down_try_on_answers_Unavailable_with_a_retry_hint()
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{UnusedPort()}");
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{FreePorts.Next()}");
         await using var host = TryOnHost(new GRPCInferenceService.GRPCInferenceServiceClient(channel));
         var client = new Protos.TryOn.V1.TryOnService.TryOnServiceClient(host.CreateChannel(Callers.Buyer("u1")));
         using var person = PersonPhotos.Person();
@@ -122,10 +120,4 @@ public sealed class TryOnThroughInferenceHostTests
         return max;
     }
 
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

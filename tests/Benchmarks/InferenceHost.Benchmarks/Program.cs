@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Commerce.Benchmarks;
 using Commerce.Protos.Inference;
+using Commerce.TestSupport;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 
@@ -12,7 +13,7 @@ using Microsoft.ML.OnnxRuntime;
 //   Runtime in-process at batch 1 vs 8 (images per CPU-second), the per-image cost batching can save at all.
 // overhead: one 1x3x224x224 ModelInfer over gRPC vs the same run on ONNX Runtime in-process (median latencies).
 // time: each model's ModelInfer latency on --device; with --require-provider, exit 2 unless every model runs on it.
-var repo = FindRepo();
+var repo = RepoPaths.Root;
 var mode = OptionText("--mode", "all");
 var rounds = Option("--rounds", 4);
 var imagesPerRound = Option("--images", 64);
@@ -273,13 +274,6 @@ static double Median(List<double> values)
 {
     var sorted = values.Order().ToArray();
     return sorted[sorted.Length / 2];
-}
-
-string FindRepo()
-{
-    var dir = AppContext.BaseDirectory;
-    while (dir is not null && !File.Exists(Path.Combine(dir, "Commerce.Aspire.sln"))) dir = Path.GetDirectoryName(dir);
-    return dir ?? throw new InvalidOperationException("run from inside the repository");
 }
 
 int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Commerce.Protos.Inference;
+using Commerce.TestSupport;
 using Grpc.Net.Client;
 
 namespace Commerce.Benchmarks;
@@ -38,7 +37,7 @@ public sealed class InferenceHostProcess : IDisposable
     {
         var dll = Path.Combine(repo, "services", "InferenceHost", "bin", "Release", "net10.0", "Commerce.InferenceHost.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"build InferenceHost first: dotnet build services/InferenceHost -c Release ({dll})");
-        int grpcPort = FreePort(), httpPort = FreePort();
+        int grpcPort = FreePorts.Next(), httpPort = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.Combine(repo, "services", "InferenceHost"),
@@ -90,12 +89,5 @@ public sealed class InferenceHostProcess : IDisposable
         Channel.Dispose();
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

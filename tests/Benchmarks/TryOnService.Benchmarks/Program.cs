@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Commerce.Protos.Inference;
 using Commerce.Benchmarks;
+using Commerce.Protos.Inference;
+using Commerce.TestSupport;
 using Commerce.TryOn.Domain.Body;
 using Commerce.TryOn.Domain.Pipeline;
 using Commerce.TryOn.Domain.Warping;
@@ -10,7 +11,7 @@ using OpenCvSharp;
 // Usage: dotnet run -c Release --project tests/Benchmarks/TryOnService.Benchmarks [-- --runs 20 --device cpu]
 // End-to-end try-on of a 768x1024 JPEG (decode, person mask and pose, garment mask, garment_type and tryon_composer on
 // InferenceHost in its own process, JPEG encode of the result): p50/p90 and each stage's share of the median run.
-var repo = FindRepo();
+var repo = RepoPaths.Root;
 var runs = Option("--runs", 20);
 var device = OptionText("--device", "cpu");
 var artifacts = Path.Combine(repo, "eng", "artifacts");
@@ -104,13 +105,6 @@ static Mat DressPhoto()
     Point[] outline = [new(180, 45), new(270, 45), new(292, 180), new(372, 555), new(78, 555), new(158, 180)];
     Cv2.FillPoly(image, [outline], new Scalar(160, 40, 160));
     return image;
-}
-
-string FindRepo()
-{
-    var dir = AppContext.BaseDirectory;
-    while (dir is not null && !File.Exists(Path.Combine(dir, "Commerce.Aspire.sln"))) dir = Path.GetDirectoryName(dir);
-    return dir ?? throw new InvalidOperationException("run from inside the repository");
 }
 
 int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
